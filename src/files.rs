@@ -1,0 +1,1 @@
+//! RON documents on disk: versions, atomic save, backups, recovery, errors with line:column.

@@ -1,0 +1,1 @@
+//! Program -> patient handout: template inputs, PDF, preview pages, printing.

@@ -1,0 +1,1 @@
+//! The exercise libraries: built-in, user and clinic; load, merge, search.

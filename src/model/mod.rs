@@ -1,0 +1,23 @@
+//! The domain as plain data: exercises, programs, phases, prescriptions and doses.
+//!
+//! Nothing here touches the disk or the screen: `files` reads and writes these types, `schedule` turns them into
+//! weeks, `handout` prints them and `ui` edits them. Field names are the clinic's words, and they are also the
+//! words a therapist sees when hand-editing a RON file, so keep them plain.
+
+mod date;
+mod dose;
+mod exercise;
+mod program;
+mod validate;
+
+pub use date::{Date, DateError};
+pub use dose::{Bounds, Dose, DoseRange, Load, Side};
+pub use exercise::{BodyRegion, Exercise, ExerciseCopy, ExerciseKind, ExerciseLibraryFile};
+pub use program::{
+    MeasurableCriterion, Patient, Phase, PhaseLength, Prescription, Program, Progression, WeekDose,
+};
+pub use validate::{FieldPath, PathStep, Problem, Severity, validate_exercise, validate_library, validate_program};
+
+/// The format version this build writes. Files carry it as `version: 1`; older ones are migrated when read,
+/// newer ones are opened read-only (see `files`).
+pub const FORMAT_VERSION: u32 = 1;

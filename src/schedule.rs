@@ -1,0 +1,1 @@
+//! Phases become dated weeks: each week's exercises and doses after the progression rules.
