@@ -4,6 +4,7 @@
 //! `handout` each depend only on `model`; `ui` uses them all; `main` parses arguments and runs a command or
 //! opens the window.
 
+pub mod assets;
 pub mod files;
 pub mod handout;
 pub mod library;
