@@ -1,1 +1,201 @@
-fn main() {}
+//! The `stepwise` command: no arguments opens the planner window; subcommands check, list, plan and print.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use stepwise::files::{self, FileError};
+use stepwise::library::{self, Library, LibraryFile, SearchQuery};
+use stepwise::model::{Severity, validate_program};
+
+/// Build progressive home-exercise programs and print clear patient handouts.
+///
+/// Run with no command to open the planner window.
+#[derive(Parser)]
+#[command(name = "stepwise", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check program and exercise-library files for mistakes.
+    ///
+    /// Prints FILE:LINE:COLUMN: message for each problem (a typo, a newer file version, a dose outside its safe
+    /// range, an unknown exercise). Exits with 1 if there is any problem, 0 otherwise.
+    Check {
+        /// Program files (.ron) or exercise-library files (.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the exercise library, or search it (best matches first).
+    ///
+    /// Prints one exercise a line: id, name and kind, separated by tabs.
+    Library {
+        /// Words to search for, e.g. "heel drop" or "soleus". Leave out to list everything.
+        query: Vec<String>,
+    },
+    /// Print a program's plan week by week, with dates and doses.
+    Schedule {
+        #[arg(required = true)]
+        programs: Vec<PathBuf>,
+    },
+    /// Make the patient's handout as a PDF.
+    Print {
+        program: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
+        /// Larger type for patients who find small print hard to read.
+        #[arg(long)]
+        large_print: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Paper {
+    A4,
+    Letter,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => Err(anyhow::anyhow!("the window is not wired yet (TODO: ui::run)")),
+        Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::Library { query }) => list_library(&query.join(" ")),
+        Some(Command::Schedule { programs }) => schedule(&programs),
+        Some(Command::Print { program, output, paper, large_print }) => print(&program, &output, paper, large_print),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("stepwise: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The user's merged library (built-in + clinic + own), as the app sees it.
+fn user_library() -> Library {
+    let locations = files::settings::Locations::for_user();
+    let settings = locations
+        .as_ref()
+        .and_then(|l| files::settings::Settings::load(&l.settings_file()).ok())
+        .unwrap_or_default();
+    let user_file = locations.as_ref().map(files::settings::Locations::user_library_file);
+    let (library, problems) = Library::load(user_file.as_deref(), settings.clinic_library.as_deref());
+    for problem in problems {
+        eprintln!("warning: {problem}");
+    }
+    library
+}
+
+/// Whether a file is an exercise library rather than a program: its top-level struct name says so.
+fn is_library_file(text: &str) -> bool {
+    let body = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with("//") && !line.starts_with("#!"))
+        .unwrap_or_default();
+    body.starts_with("ExerciseLibrary")
+}
+
+fn check(paths: &[PathBuf]) -> ExitCode {
+    let library = user_library();
+    let mut errors = 0usize;
+    let mut warnings = 0usize;
+    let mut report = |line: String, severity: Severity| {
+        match severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+        }
+        println!("{line}");
+    };
+    // Library files are checked together, so progressions may point into another file of the same set.
+    let mut library_files = Vec::new();
+    for path in paths {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(source) => {
+                report(FileError::Read { path: path.clone(), source }.to_string(), Severity::Error);
+                continue;
+            }
+        };
+        if is_library_file(&text) {
+            match LibraryFile::parse(path, text) {
+                Ok(file) => library_files.push(file),
+                Err(e) => report(e.to_string(), Severity::Error),
+            }
+            continue;
+        }
+        match files::program_from_str(&text, path) {
+            Ok(loaded) => {
+                if let Some(reason) = &loaded.read_only {
+                    report(format!("{}:1:1: {reason}", path.display()), Severity::Error);
+                }
+                let problems = validate_program(&loaded.program, &|id| library.contains(id));
+                for located in files::locate_problems(&text, path, problems) {
+                    let severity = located.problem.severity;
+                    report(located.to_string(), severity);
+                }
+            }
+            Err(e) => report(e.to_string(), Severity::Error),
+        }
+    }
+    let mut layered = Library::default();
+    if let Err(e) = layered.add_layer(library::Source::User, &library_files) {
+        report(e.to_string(), Severity::Error);
+    }
+    for located in library::check_files(&library_files, &|id| library.contains(id)) {
+        let severity = located.problem.severity;
+        report(located.to_string(), severity);
+    }
+    let files = paths.len();
+    let plural = if files == 1 { "" } else { "s" };
+    if errors > 0 {
+        eprintln!("{errors} problem(s) and {warnings} warning(s) in {files} file{plural}");
+        ExitCode::FAILURE
+    } else {
+        println!("{files} file{plural} checked: no problems{}", if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() });
+        ExitCode::SUCCESS
+    }
+}
+
+fn list_library(query: &str) -> anyhow::Result<ExitCode> {
+    let library = user_library();
+    for index in library.search(&SearchQuery::text(query)) {
+        let exercise = &library.entries()[index].exercise;
+        println!("{}\t{}\t{}", exercise.id, exercise.name, exercise.kind.label());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load(path: &Path) -> anyhow::Result<stepwise::model::Program> {
+    let loaded = files::load_program(path)?;
+    if let Some(reason) = loaded.read_only {
+        eprintln!("note: {}: {reason}", path.display());
+    }
+    Ok(loaded.program)
+}
+
+fn schedule(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    for (n, path) in paths.iter().enumerate() {
+        let program = load(path)?;
+        if n > 0 {
+            println!();
+        }
+        let _ = program;
+        anyhow::bail!("TODO: schedule::build");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print(program: &Path, output: &Path, paper: Paper, large_print: bool) -> anyhow::Result<ExitCode> {
+    let _ = (load(program)?, output, paper, large_print);
+    anyhow::bail!("printing is not wired yet")
+}

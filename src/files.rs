@@ -1,1 +1,0 @@
-//! RON documents on disk: versions, atomic save, backups, recovery, errors with line:column.
