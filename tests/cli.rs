@@ -1,0 +1,116 @@
+//! The command line: `check` reports FILE:LINE:COLUMN problems and exit codes; `--help` and `--version` work.
+
+use std::path::Path;
+use std::process::Command;
+
+fn stepwise() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_stepwise"));
+    // Keep the user's own library and settings out of the tests.
+    let home = std::env::temp_dir().join("stepwise-cli-test-home");
+    command.env("HOME", &home).env("XDG_DATA_HOME", home.join("data")).env("XDG_CONFIG_HOME", home.join("config"));
+    command
+}
+
+fn run(command: &mut Command) -> (i32, String, String) {
+    let output = command.output().expect("run stepwise");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn help_and_version_speak_plainly() {
+    let (code, out, _) = run(stepwise().arg("--help"));
+    assert_eq!(code, 0);
+    for word in ["check", "library", "schedule", "print", "handout"] {
+        assert!(out.contains(word), "--help mentions {word}: {out}");
+    }
+    let (code, out, _) = run(stepwise().arg("--version"));
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), format!("stepwise {}", env!("CARGO_PKG_VERSION")));
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+const PROGRAM: &str = r#"Program(
+    version: 1,
+    title: "Test",
+    start_date: "2026-11-24",
+    phases: [
+        Phase(
+            id: 1,
+            name: "Load",
+            length: Weeks(2),
+            prescriptions: [
+                Prescription(
+                    id: 2,
+                    exercise: ExerciseCopy(
+                        library_id: "not-in-any-library",
+                        name: "Heel drop",
+                        kind: Strength,
+                        region: Achilles,
+                        steps: ["Lower slowly."],
+                        illustration: "none",
+                        safe_range: DoseRange(sets: Some(Bounds(min: 1, max: 3))),
+                    ),
+                    dose: Dose(sets: 0, reps: Some(15)),
+                ),
+            ],
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn check_prints_file_line_column_for_each_problem_and_exits_1() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad_dose = write(dir.path(), "dose.ron", PROGRAM);
+    let typo = write(dir.path(), "typo.ron", &PROGRAM.replace("length:", "lenght:"));
+    let newer = write(dir.path(), "newer.ron", &PROGRAM.replace("version: 1", "version: 9").replace("title:", "theme: 1, title:"));
+    let (code, out, err) = run(stepwise().arg("check").arg(&bad_dose).arg(&typo).arg(&newer));
+    assert_eq!(code, 1, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!("{}:22:27: ", bad_dose.display())) && l.contains("0 sets")),
+        "{out}"
+    );
+    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:12:", bad_dose.display())) && l.contains("not-in-any-library")), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:8:13: ", typo.display())) && l.contains("lenght")), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:", newer.display())) && l.contains("newer Stepwise")), "{out}");
+}
+
+#[test]
+fn check_passes_a_good_file_with_a_summary() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = write(dir.path(), "good.ron", &PROGRAM.replace("sets: 0", "sets: 3").replace("not-in-any-library", "eccentric-heel-drop-straight-knee"));
+    let (code, out, err) = run(stepwise().arg("check").arg(&good));
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out.trim().lines().last(), Some("1 file checked: no problems"), "{out}");
+}
+
+#[test]
+fn check_reports_a_duplicate_id_in_a_library_with_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exercise = |id: &str| {
+        format!(
+            r#"        Exercise(
+            id: "{id}", name: "N", region: Calf, kind: Stretch, goal: "g", steps: ["s"], cues: ["c"],
+            common_mistakes: ["m"], cautions: ["c"], references: ["acsm2021"], illustration: "{id}",
+            default_dose: Dose(sets: 1, reps: Some(3), hold_seconds: Some(30)),
+            safe_range: DoseRange(sources: ["acsm2021"]),
+        ),
+"#
+        )
+    };
+    let text = format!("ExerciseLibrary(\n    version: 1,\n    exercises: [\n{}{}    ],\n)\n", exercise("my-stretch"), exercise("my-stretch"));
+    let file = write(dir.path(), "clinic.ron", &text);
+    let (code, out, err) = run(stepwise().arg("check").arg(&file));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains(&format!("{}:10:17: the id `my-stretch` is already used", file.display())), "{out}");
+}

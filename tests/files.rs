@@ -1,0 +1,296 @@
+//! Program files on disk: round trips, errors with line:column, versions, atomic save, backups, read-only folders.
+
+use std::fs;
+use std::path::Path;
+
+use proptest::prelude::*;
+use stepwise::files::{self, FileError};
+use stepwise::model::{
+    BodyRegion, Date, Dose, DoseRange, ExerciseCopy, ExerciseKind, Load, MeasurableCriterion, Patient, Phase,
+    PhaseLength, Prescription, Program, Progression, Side, WeekDose,
+};
+
+fn copy(name: &str) -> ExerciseCopy {
+    ExerciseCopy {
+        library_id: "eccentric-heel-drop-straight-knee".into(),
+        name: name.into(),
+        kind: ExerciseKind::Strength,
+        region: BodyRegion::Achilles,
+        goal: "Strengthen the tendon".into(),
+        steps: vec!["Stand on the edge of a step.".into(), "Lower the heel slowly.".into()],
+        cues: vec!["Slowly".into()],
+        common_mistakes: vec![],
+        cautions: vec![],
+        safe_range: DoseRange::default(),
+        illustration: "eccentric-heel-drop-straight-knee".into(),
+        references: vec!["alfredson1998".into()],
+    }
+}
+
+fn sample_program(patient: &str) -> Program {
+    let mut program = Program::new(Date::new(2026, 11, 24).expect("date"));
+    program.patient = Patient {
+        name: patient.into(),
+        date_of_birth_or_reference: "1950-02-03".into(),
+        condition: "Achilles".into(),
+        side: Side::Right,
+    };
+    program.phases[0].prescriptions.push(Prescription {
+        id: 2,
+        exercise: copy("Eccentric heel drop"),
+        dose: Dose { sets: 3, reps: Some(15), times_per_day: 2, ..Dose::default() },
+        progression: Progression::AddReps { add: 2, every_weeks: 1, up_to: 20 },
+    });
+    program
+}
+
+#[test]
+fn unicode_and_hostile_names_survive_a_round_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["Zoë Ŵ-Łukasz", "Siân", "محمد عبد الله", "王小明", "Γιώργος", "#panic()", "]*x*", "\"quoted\" \\ back", "r#\"raw\"#"] {
+        let path = dir.path().join("p.ron");
+        let program = sample_program(name);
+        files::save_program(&path, &program).expect("save");
+        let loaded = files::load_program(&path).expect("load");
+        assert_eq!(loaded.program, program, "{name}");
+        assert_eq!(loaded.read_only, None);
+    }
+}
+
+#[test]
+fn the_saved_file_is_pretty_ron_a_person_can_edit() {
+    let text = files::program_to_string(&sample_program("Zoë")).expect("serialise");
+    assert!(text.starts_with("Program("), "{text}");
+    assert!(text.contains("\n    version: 1,\n"), "{text}");
+    assert!(text.contains("name: \"Zoë\""), "non-ASCII kept readable: {text}");
+    assert!(text.lines().count() > 40, "one field a line");
+}
+
+#[test]
+fn a_typo_in_a_dose_field_names_its_line_and_column() {
+    let text = files::program_to_string(&sample_program("A")).expect("serialise");
+    let (line_index, line) = text.lines().enumerate().find(|(_, l)| l.trim_start().starts_with("sets:")).expect("sets");
+    let column = line.find("sets").expect("column") + 1;
+    let broken = text.replacen("sets:", "sest:", 1);
+    let error = files::program_from_str(&broken, Path::new("calf.ron")).expect_err("typo");
+    match &error {
+        FileError::Syntax { line, column: col, message, .. } => {
+            assert_eq!((*line, *col), (line_index + 1, column), "{error}");
+            assert!(message.contains("`sest`") && message.contains("sets"), "{message}");
+        }
+        other => panic!("expected a syntax error, got {other}"),
+    }
+    assert!(error.to_string().starts_with(&format!("calf.ron:{}:{column}: ", line_index + 1)));
+}
+
+#[test]
+fn a_wrong_choice_lists_the_choices() {
+    let text = files::program_to_string(&sample_program("A")).expect("serialise").replacen("side: Right", "side: Rihgt", 1);
+    let message = files::program_from_str(&text, Path::new("p.ron")).expect_err("bad side").to_string();
+    assert!(message.contains("Rihgt") && message.contains("Right") && message.contains("Affected"), "{message}");
+}
+
+#[test]
+fn a_newer_version_opens_read_only_and_is_never_overwritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("newer.ron");
+    let text = files::program_to_string(&sample_program("A")).expect("serialise").replacen("version: 1", "version: 7", 1);
+    fs::write(&path, &text).expect("write");
+    let loaded = files::load_program(&path).expect("a newer file that still reads opens");
+    assert!(loaded.read_only.as_deref().is_some_and(|r| r.contains("newer Stepwise")), "{loaded:?}");
+    let error = files::save_program(&path, &loaded.program).expect_err("must refuse to overwrite");
+    assert!(error.to_string().contains("newer Stepwise"), "{error}");
+    assert_eq!(fs::read_to_string(&path).expect("read"), text, "file untouched");
+
+    // A newer file with fields this version does not know: a clear error, not a crash.
+    let unknown = text.replacen("title:", "colour_scheme: \"blue\",\n    title:", 1);
+    let error = files::program_from_str(&unknown, &path).expect_err("unknown field in newer file");
+    assert!(matches!(error, FileError::NewerVersion { found: 7, supported: 1, .. }), "{error}");
+    assert!(error.to_string().contains("Update Stepwise"), "{error}");
+}
+
+#[test]
+fn the_backup_holds_the_previous_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.ron");
+    let first = sample_program("First");
+    let second = sample_program("Second");
+    files::save_program(&path, &first).expect("save 1");
+    assert!(!files::backup_path(&path).exists(), "no backup before there is a previous version");
+    files::save_program(&path, &second).expect("save 2");
+    assert_eq!(files::load_program(&path).expect("load").program, second);
+    assert_eq!(files::load_program(&files::backup_path(&path)).expect("load backup").program, first);
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).expect("list").filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(leftovers.len(), 2, "only the file and its backup: {leftovers:?}");
+}
+
+#[test]
+fn a_save_interrupted_before_the_rename_leaves_the_old_file_intact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.ron");
+    files::save_program(&path, &sample_program("Old")).expect("save");
+    let before = fs::read(&path).expect("read");
+    let new_text = files::program_to_string(&sample_program("New")).expect("serialise");
+    let error = files::write_atomic(&path, new_text.as_bytes(), || Err(std::io::Error::other("power cut")))
+        .expect_err("simulated crash");
+    assert!(error.to_string().contains("power cut"), "{error}");
+    assert_eq!(fs::read(&path).expect("read"), before, "old file intact");
+    assert_eq!(files::load_program(&path).expect("still loads").program.patient.name, "Old");
+}
+
+/// Whether this process can write into a folder it made read-only (root can).
+fn can_write_despite_permissions(dir: &Path) -> bool {
+    let probe = dir.join("probe");
+    let ok = fs::write(&probe, b"x").is_ok();
+    let _ = fs::remove_file(probe);
+    ok
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_into_a_read_only_folder_fails_clearly_and_leaves_the_old_file_alone() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("locked");
+    fs::create_dir(&folder).expect("mkdir");
+    let path = folder.join("p.ron");
+    files::save_program(&path, &sample_program("Old")).expect("save");
+    let before = fs::read(&path).expect("read");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).expect("chmod");
+    let root = can_write_despite_permissions(&folder);
+    // Root ignores permissions; an immutable folder stops even root (where chattr exists).
+    let immutable = root
+        && std::process::Command::new("chattr").arg("+i").arg(&folder).status().is_ok_and(|s| s.success());
+    if !root || immutable {
+        let error = files::save_program(&path, &sample_program("New")).expect_err("read-only folder");
+        let message = error.to_string();
+        assert!(message.contains("p.ron") && message.contains("could not save"), "{message}");
+        assert!(message.contains("read-only") || message.contains("not permitted"), "{message}");
+        assert_eq!(fs::read(&path).expect("read"), before, "old file alone");
+    } else {
+        eprintln!("running as root without chattr: the permission part of this test cannot apply");
+    }
+    if immutable {
+        let _ = std::process::Command::new("chattr").arg("-i").arg(&folder).status();
+    }
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).expect("chmod back");
+
+    // A folder that is read-only for everyone, root included.
+    #[cfg(target_os = "linux")]
+    {
+        let error = files::save_program(Path::new("/sys/stepwise-test.ron"), &sample_program("X")).expect_err("sysfs");
+        let message = error.to_string();
+        assert!(message.starts_with("/sys/stepwise-test.ron: could not save:"), "{message}");
+        assert!(message.contains("/sys"), "{message}");
+    }
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z ]{0,12}",
+        "\\PC{0,16}",
+        Just("Zoë Ŵ-Łukasz".to_owned()),
+        Just("王小明 محمد".to_owned()),
+        Just("#panic() ]*x* $x$ <script>".to_owned()),
+    ]
+}
+
+fn dose_strategy() -> impl Strategy<Value = Dose> {
+    (
+        1u32..6,
+        proptest::option::of(1u32..30),
+        proptest::option::of(1u32..90),
+        proptest::option::of(1u32..1200),
+        prop_oneof![
+            Just(Load::BodyWeight),
+            (0.0f32..40.0).prop_map(Load::Kilograms),
+            text_strategy().prop_map(Load::Band),
+            (1u32..20).prop_map(Load::RepetitionMaximum),
+        ],
+        prop_oneof![Just(Side::EachSide), Just(Side::BothTogether), Just(Side::Left), Just(Side::Right), Just(Side::Affected)],
+        (1u32..4, 1u32..8, text_strategy()),
+    )
+        .prop_map(|(sets, reps, hold, duration, load, side, (times_per_day, days_per_week, note))| Dose {
+            sets,
+            reps,
+            hold_seconds: hold,
+            duration_seconds: duration,
+            rest_seconds: Some(60),
+            load,
+            tempo: String::new(),
+            side,
+            times_per_day,
+            days_per_week,
+            note,
+        })
+}
+
+fn progression_strategy() -> impl Strategy<Value = Progression> {
+    prop_oneof![
+        Just(Progression::Steady),
+        (1u32..4, 1u32..3, 10u32..30).prop_map(|(add, every_weeks, up_to)| Progression::AddReps { add, every_weeks, up_to }),
+        (0.5f32..5.0, 1u32..3, 5.0f32..20.0).prop_map(|(add_kg, every_weeks, up_to_kg)| Progression::AddLoad {
+            add_kg,
+            every_weeks,
+            up_to_kg
+        }),
+        Just(Progression::ByWeek(vec![
+            WeekDose { from_week: 1, sets: 3, reps: Some(15), hold_seconds: None, load: Some(Load::RepetitionMaximum(15)) },
+            WeekDose { from_week: 2, sets: 3, reps: Some(12), hold_seconds: None, load: None },
+        ])),
+        text_strategy().prop_map(Progression::ByResponse),
+    ]
+}
+
+fn program_strategy() -> impl Strategy<Value = Program> {
+    let prescription = (text_strategy(), dose_strategy(), progression_strategy());
+    let phase = (
+        text_strategy(),
+        prop_oneof![(1u32..13).prop_map(PhaseLength::Weeks), Just(PhaseLength::UntilCriteriaMet)],
+        text_strategy(),
+        proptest::collection::vec(prescription, 0..4),
+    );
+    (text_strategy(), text_strategy(), 0i64..20_000, proptest::collection::vec(text_strategy(), 0..3), proptest::collection::vec(phase, 0..4))
+        .prop_map(|(title, patient, day, goals, phases)| {
+            let mut program = Program::new(Date::from_days(day));
+            program.title = title;
+            program.patient.name = patient;
+            program.goals = goals;
+            program.phases = phases
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, length, criteria, prescriptions))| Phase {
+                    id: i as u64 * 100 + 1,
+                    name,
+                    goal: String::new(),
+                    length,
+                    criteria,
+                    measurable_criteria: vec![MeasurableCriterion { test: "Single-leg heel raises".into(), target: 25.0, unit: "repetitions".into() }],
+                    prescriptions: prescriptions
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, (name, dose, progression))| Prescription {
+                            id: i as u64 * 100 + 2 + j as u64,
+                            exercise: copy(&name),
+                            dose,
+                            progression,
+                        })
+                        .collect(),
+                })
+                .collect();
+            program
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn save_then_load_gives_the_same_program(program in program_strategy()) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("generated.ron");
+        files::save_program(&path, &program).expect("save");
+        let loaded = files::load_program(&path).expect("load");
+        prop_assert_eq!(loaded.program, program);
+    }
+}
