@@ -255,6 +255,20 @@ pub fn write_atomic(
     contents: &[u8],
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> Result<(), FileError> {
+    write_whole(path, contents, true, before_rename)
+}
+
+/// Writes an exported file (a PDF) whole or not at all, without keeping a backup of the one it replaces.
+pub fn write_export(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    write_whole(path, contents, false, || Ok(()))
+}
+
+fn write_whole(
+    path: &Path,
+    contents: &[u8],
+    keep_backup: bool,
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> Result<(), FileError> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let file_name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp = folder.join(format!(".{file_name}.tmp-{}", std::process::id()));
@@ -264,7 +278,7 @@ pub fn write_atomic(
         file.flush()?;
         file.sync_all()?;
         drop(file);
-        if path.exists() {
+        if keep_backup && path.exists() {
             // A copy, not a rename: the real file stays in place until the new one replaces it.
             let backup = backup_path(path);
             fs::copy(path, &backup)?;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{FileError, read_text, syntax_error, to_pretty, write_atomic};
+use super::{FileError, read_text, syntax_error, to_pretty};
 use crate::model::Program;
 
 /// What the recovery file holds: the program as it was, and which file it belonged to.
@@ -33,10 +33,8 @@ pub fn write(dir: &Path, document: Option<&Path>, program: &Program) -> Result<(
     fs::create_dir_all(dir).map_err(|e| super::write_error(&path, e))?;
     let recovery =
         Recovery { version: crate::model::FORMAT_VERSION, document: document.map(Path::to_owned), program: program.clone() };
-    write_atomic(&path, to_pretty(&recovery)?.as_bytes(), || Ok(()))?;
     // The recovery copy needs no backup of itself.
-    let _ = fs::remove_file(super::backup_path(&path));
-    Ok(())
+    super::write_export(&path, to_pretty(&recovery)?.as_bytes())
 }
 
 /// The recovery copy left behind, if any. An unreadable one is reported, not deleted: it may hold the only copy
