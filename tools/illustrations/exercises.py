@@ -1,0 +1,695 @@
+"""Pose data for every drawing: generate.py turns each entry into assets/illustrations/<id>.svg.
+
+Angles are in degrees in the figure's own frame: 0 = forward (the way its toes point), 90 = up, -90 = down,
+180 = backward.  A pose is a dict:
+
+    at      (joint, x, y)      put this joint at (x, y) (joint must be angle-posed, not "reach")
+    ground  y                  then slide the figure vertically so its lowest part rests on the line y
+    flip    True               face left instead of right
+    scale   0.8                body size (1 = about 232 px tall standing)
+    style   "ghost"            START pose in light grey ("ink", the default, is the END pose)
+    trunk, head                segment directions (head defaults to the trunk's)
+    curve   px                 round the back (slump) by this much
+    arm_n / arm_f              near / far arm: (upper arm, forearm) or {"reach": point}
+    leg_n / leg_f              near / far leg: (thigh, shin, foot[, toes]) or
+                               {"heel"|"ball"|"toe"|"ankle": point, "foot": angle[, "toes": angle]}
+                               (far limbs copy the near ones when omitted; foot None = no foot drawn)
+    hide    ["arm_f", ...]     limbs not drawn
+    points  {joint: point}     explicit joint positions (foreshortened views; add check=False)
+
+Points are (x, y), "figure.joint" (joints: hip shoulder head elbow_n wrist_n knee_n ankle_n heel_n ball_n
+toe_n and the same with _f) or ("figure.joint", dx, dy) or ("mid", point, point, t).
+
+An entry has a title, figures [(name, pose), ...] (drawn in order: later figures may refer to earlier
+ones), props (drawn behind the figures), front (props drawn over the figures), arrows, an optional inset
+(a magnified circle), or instead "panels": [entry, entry] for numbered side-by-side panels.  Props are
+listed in generate.py (prop_svg).  Arrows: {"from": p, "to": p, "bend": px, "both": bool, "gap": px},
+{"arc": centre, "r": px, "a0": deg, "a1": deg[, "ry": px]}, {"hops": p, "n", "step", "height"} or
+{"wave": [points]}.
+"""
+
+GAP = 5  # a sole sits this far above the surface line (half the sole stroke + half the floor stroke)
+FLOOR = 262  # the floor line for full-size figures
+S = 0.72  # scale for figures standing on a step
+STEP_TOP = 214
+STEP_FLOOR = 280
+SOLE = FLOOR - GAP
+
+# A seated figure (scale 1) whose knees are bent to a right angle and feet flat: hip height above the floor.
+SIT_H = GAP + 4 + 58  # sole gap + ankle height + shin
+SEAT_HIP_Y = FLOOR - SIT_H
+SEAT_TOP = SEAT_HIP_Y + 6
+
+
+def pose(base, **changes):
+    out = dict(base)
+    out.update(changes)
+    return out
+
+
+def chair(x0, back="left", width=80, seat=SEAT_TOP, floor=FLOOR):
+    return ("chair", x0, x0 + width, seat, floor, back)
+
+
+def wall(x, side="right", top=16, floor=FLOOR):
+    return ("wall", x, top, floor, side)
+
+
+def at_heel(point, dx=0, dy=0):
+    return (point, dx, dy)
+
+
+# ----------------------------------------------------------------------------------- standing on a step
+RAIL_X = 133
+RAIL_Y = 112
+
+
+def step_scene(start_leg, end_leg, far_leg=None, trunk=90, show_start_in_inset=True, heel_arrow="up",
+               extra_props=(), front=(), near_arm=None, far_arm=None, extra_arrows=(), start=True):
+    """Balls of the foot on the edge of the bottom stair, hands on the rail; a magnified circle shows
+    the foot on the step edge.  start_leg/end_leg: (thigh, shin, foot, toes)."""
+    ball = (105, STEP_TOP - GAP * 0.8)
+    hand = {"reach": (RAIL_X - 5, RAIL_Y + 2)}
+    base = dict(scale=S, trunk=trunk, arm_n=near_arm or hand, arm_f=far_arm or hand)
+    if far_leg:
+        base["leg_f"] = far_leg
+    figures = []
+    if start:
+        figures.append(("start", pose(base, style="ghost", at=("ball_n", *ball), leg_n=start_leg)))
+    figures.append(("end", pose(base, at=("ball_n", *ball), leg_n=end_leg)))
+    src, dst = ("start", "end") if start else ("end", "end")
+    if heel_arrow == "down":
+        arr = [{"from": (f"{src}.heel_n", -10, -6), "to": (f"{dst}.heel_n", -9, 4), "bend": 6}]
+    elif heel_arrow == "up":
+        arr = [{"from": (f"{src}.heel_n", -9, 5), "to": (f"{dst}.heel_n", -10, -6), "bend": -6}]
+    elif heel_arrow == "still-down":
+        arr = [{"from": ("end.heel_n", -6, -26), "to": ("end.heel_n", -5, 6), "bend": 3}]
+    else:
+        arr = []
+    return dict(
+        props=[("floor", STEP_FLOOR), ("step", 100, 250, STEP_TOP, STEP_FLOOR),
+               ("bar", [(RAIL_X, STEP_TOP), (RAIL_X, RAIL_Y), (215, RAIL_Y)], 7), *extra_props],
+        figures=figures,
+        front=list(front),
+        arrows=list(extra_arrows),
+        inset=dict(focus=("end.ball_n", -8, -2), at=(300, 112), r=92, zoom=2.4,
+                   without=[] if show_start_in_inset else ["start"], arrows=arr),
+    )
+
+
+STRAIGHT = (-90, -90)
+BENT = (-70, -106)
+FAR_UP = (-100, -160, -80)  # the other foot lifted behind
+
+
+def heel_drop(knee_bent: bool):
+    thigh, shin = BENT if knee_bent else STRAIGHT
+    return step_scene(start_leg=(thigh, shin, -40, 0), end_leg=(thigh, shin, 24 if knee_bent else 30, 0),
+                      far_leg=FAR_UP, trunk=92 if knee_bent else 90, show_start_in_inset=False,
+                      heel_arrow="down")
+
+
+EXERCISES = {}
+
+# =================================================================================== calf strength
+EXERCISES["eccentric-heel-drop-straight-knee"] = dict(title="Eccentric heel drop (knee straight)", **heel_drop(False))
+EXERCISES["eccentric-heel-drop-bent-knee"] = dict(title="Eccentric heel drop (knee bent)", **heel_drop(True))
+
+WALL_X = 292  # a wall in front of a standing figure (fingertips resting on it)
+STAND = dict(trunk=90, leg_n=(-90, -90, 0))
+FINGERTIPS = {"reach": (WALL_X - 3, 128)}
+FINGERTIPS_F = {"reach": (WALL_X - 3, 134)}
+
+
+def standing(ball_x=205, foot=0, far=None, **kw):
+    p = dict(STAND, at=("ball_n", ball_x, SOLE), arm_n=FINGERTIPS, arm_f=FINGERTIPS_F,
+             leg_n=(-90, -90, foot, 0))
+    if far:
+        p["leg_f"] = far
+    p.update(kw)
+    return p
+
+
+HEEL_UP_ARROW = [{"from": ("start.heel_n", -22, 2), "to": ("start.heel_n", -22, -48)}]
+HEEL_DOWN_ARROW = [{"from": ("start.heel_n", -22, -14), "to": ("end.heel_n", -22, 2), "bend": 0}]
+FAR_UP_FLOOR = (-100, -165, -85)
+
+EXERCISES["eccentric-heel-drop-floor"] = dict(
+    title="Eccentric heel drop on the floor (to floor level only)",
+    props=[("floor", FLOOR), wall(WALL_X)],
+    figures=[("start", standing(foot=-42, far=FAR_UP_FLOOR, style="ghost")),
+             ("end", standing(foot=0, far=FAR_UP_FLOOR))],
+    arrows=[{"from": ("start.heel_n", -20, -12), "to": ("end.heel_n", -20, 4)}],
+)
+
+EXERCISES["heel-raise-double-leg-floor"] = dict(
+    title="Heel raise on both legs (floor)",
+    props=[("floor", FLOOR), wall(WALL_X)],
+    figures=[("start", standing(style="ghost")), ("end", standing(foot=-42))],
+    arrows=[{"from": ("start.heel_n", -20, 4), "to": ("end.heel_n", -20, -14)}],
+)
+
+EXERCISES["heel-raise-single-leg-floor"] = dict(
+    title="Single-leg heel raise (floor)",
+    props=[("floor", FLOOR), wall(WALL_X)],
+    figures=[("start", standing(far=FAR_UP_FLOOR, style="ghost")), ("end", standing(foot=-42, far=FAR_UP_FLOOR))],
+    arrows=[{"from": ("start.heel_n", -20, 4), "to": ("end.heel_n", -20, -14)}],
+)
+
+EXERCISES["heel-raise-double-leg-step"] = dict(
+    title="Heel raise on both legs (on a step)",
+    **step_scene(start_leg=(-90, -90, 28, 0), end_leg=(-90, -90, -40, 0)))
+
+EXERCISES["heel-raise-single-leg-step"] = dict(
+    title="Single-leg heel raise (on a step)",
+    **step_scene(start_leg=(-90, -90, 28, 0), end_leg=(-90, -90, -40, 0), far_leg=FAR_UP))
+
+EXERCISES["heel-raise-single-leg-weighted"] = dict(
+    title="Single-leg heel raise with weight (on a step)",
+    **step_scene(start_leg=(-90, -90, 28, 0), end_leg=(-90, -90, -40, 0), far_leg=FAR_UP,
+                 front=[("backpack", "end")]))
+
+EXERCISES["heavy-slow-heel-raise-standing"] = dict(
+    title="Heavy slow heel raise, standing (knee straight)",
+    **step_scene(start_leg=(-90, -90, 28, 0), end_leg=(-90, -90, -40, 0),
+                 near_arm=(-88, -88), far_arm=(-92, -92),
+                 front=[("dumbbell", ("end.wrist_n", 0, 6), 0.9)],
+                 extra_props=[("clock", (40, 44), 24)]))
+
+
+def seated(**changes):
+    base = dict(trunk=92, at=("hip", 100, SEAT_HIP_Y), arm_n={"reach": ("mid", "self.hip", "self.knee_n", 0.8)},
+                leg_n=(0, -90, 0))
+    base.update(changes)
+    return base
+
+
+HANDS_ON_KNEES = {"reach": (150, SEAT_HIP_Y - 8)}
+
+EXERCISES["heel-raise-seated"] = dict(
+    title="Seated heel raise (soleus)",
+    props=[("floor", FLOOR), chair(40)],
+    figures=[
+        ("start", seated(style="ghost", arm_n={"reach": ("mid", (100, SEAT_HIP_Y), (160, SEAT_HIP_Y - 6), 1)})),
+        ("end", seated(leg_n={"ball": "start.ball_n", "foot": -40, "toes": 0},
+                       arm_n={"reach": ("mid", (100, SEAT_HIP_Y), (160, SEAT_HIP_Y - 22), 1)})),
+    ],
+    arrows=[{"from": ("start.heel_n", -14, 4), "to": ("end.heel_n", -14, -10)}],
+)
+
+EXERCISES["heel-raise-seated-weighted"] = dict(
+    title="Seated heel raise with weight (soleus)",
+    props=[("floor", FLOOR), chair(40)],
+    figures=[
+        ("start", seated(style="ghost", arm_n={"reach": (140, SEAT_HIP_Y - 30)})),
+        ("end", seated(leg_n={"ball": "start.ball_n", "foot": -40, "toes": 0},
+                       arm_n={"reach": (140, SEAT_HIP_Y - 44)})),
+    ],
+    over_start=[("block", ("start.knee_n", -22, -5), 38, 26)],
+    over_end=[("block", ("end.knee_n", -22, -5), 38, 26)],
+    arrows=[{"from": ("start.heel_n", -14, 4), "to": ("end.heel_n", -14, -10)}],
+)
+
+BENCH_BLOCK = 24  # height of the block under the balls of the feet
+HSR_HIP_Y = FLOOR - SIT_H - BENCH_BLOCK
+
+EXERCISES["heavy-slow-heel-raise-seated"] = dict(
+    title="Heavy slow heel raise, seated (knee bent)",
+    props=[("floor", FLOOR), ("bench", 40, 140, HSR_HIP_Y + 6, FLOOR),
+           ("step", 178, 232, FLOOR - BENCH_BLOCK, FLOOR), ("clock", (360, 44), 24)],
+    figures=[
+        ("start", dict(style="ghost", trunk=92, at=("hip", 110, HSR_HIP_Y), arm_n={"reach": (150, HSR_HIP_Y - 36)},
+                       leg_n={"ball": (186, FLOOR - BENCH_BLOCK - GAP), "foot": 26, "toes": 0})),
+        ("end", dict(trunk=92, at=("hip", 110, HSR_HIP_Y), arm_n={"reach": (150, HSR_HIP_Y - 56)},
+                     leg_n={"ball": (186, FLOOR - BENCH_BLOCK - GAP), "foot": -38, "toes": 0})),
+    ],
+    over_start=[("plate", ("start.knee_n", -14, -26), 24)],
+    over_end=[("plate", ("end.knee_n", -14, -26), 24)],
+    arrows=[{"from": ("start.heel_n", -14, 4), "to": ("end.heel_n", -14, -10)}],
+)
+
+EXERCISES["quick-rebounding-heel-raise"] = dict(
+    title="Quick rebounding heel raise",
+    props=[("floor", FLOOR), wall(WALL_X)],
+    figures=[("start", standing(foot=-6, style="ghost")), ("end", standing(foot=-42))],
+    arrows=[{"hops": ("start.heel_n", -96, 2), "n": 3, "step": 26, "height": 16, "head": 14, "head_w": 10}],
+)
+
+TOE_WALL = 60
+EXERCISES["toe-raise"] = dict(
+    title="Toe raise (lifting the front of the foot)",
+    props=[("floor", FLOOR), wall(TOE_WALL, side="left")],
+    figures=[
+        ("start", dict(style="ghost", trunk=90, at=("hip", TOE_WALL + 9, FLOOR - 132), arm_n=(-92, -88),
+                       leg_n={"heel": (TOE_WALL + 52, SOLE), "foot": 0})),
+        ("end", dict(trunk=90, at=("hip", TOE_WALL + 9, FLOOR - 132), arm_n=(-92, -88),
+                     leg_n={"heel": (TOE_WALL + 52, SOLE), "foot": 28})),
+    ],
+    arrows=[{"from": ("start.toe_n", 14, -6), "to": ("end.toe_n", 12, -10), "bend": 10}],
+)
+
+# =================================================================================== stretches
+EXERCISES["gastrocnemius-stretch-wall"] = dict(
+    title="Calf stretch against a wall (knee straight)",
+    props=[("floor", FLOOR), wall(244), ("calf", "end")],
+    figures=[
+        ("end", dict(trunk=70, at=("heel_n", 80, SOLE), leg_n=(-116, -116, 0),
+                     leg_f={"heel": (175, SOLE), "foot": 0},
+                     arm_n={"reach": (241, 76)}, arm_f={"reach": (241, 84)})),
+    ],
+    arrows=[{"from": ("end.hip", 8, -34), "to": ("end.hip", 52, -38), "bend": 4}],
+)
+
+EXERCISES["soleus-stretch-wall"] = dict(
+    title="Calf stretch against a wall (knee bent, soleus)",
+    props=[("floor", FLOOR), wall(250), ("calf", "end")],
+    figures=[
+        ("end", dict(trunk=76, at=("heel_n", 118, SOLE), leg_n=(-66, -124, 0),
+                     leg_f={"heel": (180, SOLE), "foot": 0},
+                     arm_n={"reach": (247, 110)}, arm_f={"reach": (247, 118)})),
+    ],
+    arrows=[{"from": ("end.hip", -16, -10), "to": ("end.hip", -16, 30)}],
+)
+
+EXERCISES["calf-stretch-step"] = dict(
+    title="Calf stretch on a step (heels hanging off)",
+    **step_scene(start_leg=None, end_leg=(-90, -90, 28, 0), start=False, heel_arrow="still-down",
+                 extra_props=[("calf", "end")]))
+
+FLOOR_SIT_Y = FLOOR - 9  # hip height of a figure sitting on the floor
+
+EXERCISES["towel-calf-stretch"] = dict(
+    title="Calf stretch with a towel (sitting)",
+    props=[("floor", FLOOR), ("calf", "end")],
+    figures=[("end", dict(trunk=98, at=("hip", 110, FLOOR_SIT_Y), leg_n=(0, 0, 112),
+                          arm_n={"reach": (160, 150)}, arm_f={"reach": (156, 154)}))],
+    front=[("strap", ["end.wrist_n", ("mid", "end.wrist_n", "end.ball_n", 0.5), ("end.ball_n", 9, 2),
+                      ("end.ball_n", 11, -8), ("end.toe_n", 8, -6)], 9)],
+    arrows=[{"from": ("end.wrist_n", 34, -30), "to": ("end.wrist_n", -6, -44), "bend": 6}],
+)
+
+EXERCISES["dynamic-calf-stretch"] = dict(
+    title="Dynamic calf stretch (moving)",
+    props=[("floor", FLOOR), wall(244)],
+    figures=[
+        ("start", dict(style="ghost", trunk=72, at=("ball_n", 104, SOLE), leg_n=(-112, -112, -40, 0),
+                       leg_f={"heel": (175, SOLE), "foot": 0},
+                       arm_n={"reach": (241, 76)}, arm_f={"reach": (241, 84)})),
+        ("end", dict(trunk=70, at=("heel_n", 80, SOLE), leg_n=(-116, -116, 0),
+                     leg_f={"heel": (175, SOLE), "foot": 0},
+                     arm_n={"reach": (241, 76)}, arm_f={"reach": (241, 84)})),
+    ],
+    arrows=[{"from": ("end.heel_n", -18, -4), "to": ("start.heel_n", -18, -6), "both": True, "bend": 6}],
+)
+
+EXERCISES["plantar-fascia-stretch"] = dict(
+    title="Plantar fascia stretch (sitting, toes pulled back)",
+    props=[("floor", FLOOR), chair(40)],
+    figures=[("end", dict(
+        trunk=96, at=("hip", 100, SEAT_HIP_Y), leg_f=(0, -90, 0), leg_n=(25, 0, 100, 150),
+        arm_n={"reach": ("self.toe_n", 2, -2)}, arm_f={"reach": ("self.knee_n", 0, -8)},
+        points={"knee_n": (150, SEAT_HIP_Y - 34), "ankle_n": (172, SEAT_HIP_Y - 12)}, check=False))],
+    arrows=[{"arc": ("end.ball_n", 0, 0), "r": 30, "a0": 40, "a1": 120}],
+)
+
+# =================================================================================== soft tissue
+SIT_FLOOR_HIP = (96, FLOOR - 10)
+
+
+def floor_sit_knee_up(hands, **kw):
+    """Sitting on the floor, working knee bent up and the foot flat, the other leg straight."""
+    p = dict(trunk=64, head=40, at=("hip", *SIT_FLOOR_HIP), leg_n={"heel": (196, SOLE), "foot": 0},
+             leg_f=(0, 0, 90), arm_n={"reach": hands[0]}, arm_f={"reach": hands[1]})
+    p.update(kw)
+    return p
+
+
+def calf_point(t, back=12, fig="end"):
+    """A point on the back of the calf: t from the knee (0) to the ankle (1), `back` px behind the shin."""
+    return ("calfpt", fig, t, back)
+
+
+EXERCISES["foam-roll-calf"] = dict(
+    title="Foam rolling the calf",
+    props=[("floor", FLOOR), ("roller", (260, FLOOR - 22), 20)],
+    figures=[("end", dict(trunk=128, at=("hip", 100, FLOOR - 36), leg_n=(-8, -8, 82), leg_f=(20, -60, 10),
+                          arm_n={"reach": (56, FLOOR - 4)}, arm_f={"reach": (52, FLOOR - 4)}))],
+    arrows=[{"from": ("end.knee_n", 10, -22), "to": ("end.ankle_n", -14, -24), "both": True}],
+)
+
+EXERCISES["trigger-point-ball-calf"] = dict(
+    title="Trigger point release with a massage ball (calf)",
+    props=[("floor", FLOOR), ("ball", (250, FLOOR - 14), 12)],
+    figures=[("end", dict(trunk=118, at=("hip", 100, FLOOR - 9), leg_n=(9, 9, 99), leg_f=(25, -50, 20),
+                          arm_n={"reach": (52, FLOOR - 4)}, arm_f={"reach": (48, FLOOR - 4)}))],
+    front=[("target", (250, FLOOR - 14), 6)],
+    arrows=[{"from": (250, FLOOR - 90), "to": (250, FLOOR - 48)}],
+)
+
+EXERCISES["self-massage-stroking"] = dict(
+    title="Self-massage: stroking (effleurage)",
+    props=[("floor", FLOOR)],
+    figures=[("end", floor_sit_knee_up(((176, 222), (172, 230))))],
+    arrows=[],
+)
+
+EXERCISES["self-massage-kneading"] = dict(
+    title="Self-massage: kneading (petrissage)",
+    props=[("floor", FLOOR)],
+    figures=[("end", floor_sit_knee_up(((176, 214), (176, 222))))],
+    arrows=[],
+)
+
+EXERCISES["self-massage-stripping"] = dict(
+    title="Self-massage: stripping (deep stroke along the calf)",
+    props=[("floor", FLOOR)],
+    figures=[("end", floor_sit_knee_up(((180, 226), (178, 230))))],
+    arrows=[],
+)
+
+EXERCISES["sustained-pressure-tender-point"] = dict(
+    title="Sustained pressure on a tender point",
+    props=[("floor", FLOOR), ("clock", (350, 50), 26)],
+    figures=[("end", floor_sit_knee_up(((176, 216), (176, 220))))],
+    arrows=[],
+)
+
+EXERCISES["soleus-pressure-active-ankle"] = dict(
+    title="Soleus pressure with ankle movement",
+    props=[("floor", FLOOR)],
+    figures=[("start", floor_sit_knee_up(((186, 232), (186, 236)), style="ghost")),
+             ("end", floor_sit_knee_up(((186, 232), (186, 236)), leg_n={"heel": (196, SOLE), "foot": 28}))],
+    arrows=[{"from": ("start.toe_n", 12, -4), "to": ("end.toe_n", 10, -12), "bend": 8, "both": True}],
+)
+
+# =================================================================================== mobility
+LEG_OUT = (0, -22, 68)  # seated, the working leg stretched out with the foot off the floor
+
+EXERCISES["ankle-alphabet"] = dict(
+    title="Ankle alphabet",
+    props=[("floor", FLOOR), chair(40)],
+    figures=[("end", seated(leg_n=LEG_OUT, leg_f=(0, -90, 0), arm_n=HANDS_ON_KNEES))],
+    front=[("letters", ("end.toe_n", 26, -34), 1.3)],
+    arrows=[],
+)
+
+EXERCISES["ankle-circles"] = dict(
+    title="Ankle circles",
+    props=[("floor", FLOOR), chair(40)],
+    figures=[("end", seated(leg_n=LEG_OUT, leg_f=(0, -90, 0), arm_n=HANDS_ON_KNEES))],
+    arrows=[{"arc": ("end.ball_n", 4, -2), "r": 30, "ry": 30, "a0": 110, "a1": 420}],
+)
+
+LIE_Y = FLOOR - 8  # trunk line of a figure lying on its back
+
+EXERCISES["ankle-pumps"] = dict(
+    title="Ankle pumps (foot up and down)",
+    props=[("floor", FLOOR), ("pillow", (56, FLOOR - 10), 54, 16)],
+    figures=[
+        ("start", dict(style="ghost", trunk=180, head=165, at=("hip", 150, LIE_Y), arm_n=(-4, 0),
+                       leg_n=(0, 2, 45))),
+        ("end", dict(trunk=180, head=165, at=("hip", 150, LIE_Y), arm_n=(-4, 0), leg_n=(0, 2, 112))),
+    ],
+    arrows=[{"from": ("start.toe_n", 10, 0), "to": ("end.toe_n", 2, -12), "bend": 12, "both": True}],
+)
+
+EXERCISES["knee-to-wall-dorsiflexion"] = dict(
+    title="Knee to wall (ankle bend)",
+    props=[("floor", FLOOR), wall(300)],
+    figures=[
+        ("start", dict(style="ghost", trunk=84, at=("hip", 214, 140), leg_n={"heel": (250, SOLE), "foot": 0},
+                       leg_f={"ball": (128, SOLE), "foot": -30, "toes": 0},
+                       arm_n={"reach": (297, 110)}, arm_f={"reach": (297, 116)})),
+        ("end", dict(trunk=84, at=("hip", 230, 158), leg_n={"heel": (250, SOLE), "foot": 0},
+                     leg_f={"ball": (128, SOLE), "foot": -30, "toes": 0},
+                     arm_n={"reach": (297, 118)}, arm_f={"reach": (297, 124)})),
+    ],
+    arrows=[{"from": ("start.knee_n", 4, -14), "to": ("end.knee_n", 0, -14), "bend": -4}],
+)
+
+# =================================================================================== neural mobility
+EXERCISES["slump-slider"] = dict(
+    title="Slump slider (nerve glide, sitting)",
+    props=[("floor", FLOOR), chair(40)],
+    figures=[
+        ("start", seated(style="ghost", trunk=78, curve=10, head=20, leg_n=(0, -100, -40),
+                         arm_n={"reach": (150, SEAT_HIP_Y - 10)})),
+        ("end", seated(trunk=78, curve=10, head=110, leg_n=(0, -8, 96), leg_f=(0, -90, 0),
+                       arm_n={"reach": (150, SEAT_HIP_Y - 10)})),
+    ],
+    arrows=[{"arc": ("end.knee_n", 0, 0), "r": 74, "a0": -84, "a1": -22},
+            {"arc": ("end.shoulder", 0, 0), "r": 40, "a0": 30, "a1": 100}],
+)
+
+EXERCISES["slump-tensioner"] = dict(
+    title="Slump tensioner (nerve tension, sitting)",
+    props=[("floor", FLOOR), chair(40)],
+    figures=[
+        ("start", seated(style="ghost", trunk=78, curve=10, head=20, leg_n=(0, -94, 0),
+                         arm_n={"reach": (150, SEAT_HIP_Y - 10)})),
+        ("end", seated(trunk=78, curve=10, head=20, leg_n=(0, -8, 108), leg_f=(0, -90, 0),
+                       arm_n={"reach": (150, SEAT_HIP_Y - 10)})),
+    ],
+    arrows=[{"arc": ("end.knee_n", 0, 0), "r": 74, "a0": -84, "a1": -22}],
+)
+
+EXERCISES["sciatic-slider-lying"] = dict(
+    title="Sciatic nerve slider (lying on your back)",
+    props=[("floor", FLOOR), ("pillow", (56, FLOOR - 10), 54, 16)],
+    figures=[
+        ("start", dict(style="ghost", trunk=180, head=165, at=("hip", 160, LIE_Y), leg_n=(90, 0, 110),
+                       leg_f={"heel": (250, SOLE), "foot": 0},
+                       arm_n={"reach": (166, LIE_Y - 40)}, arm_f={"reach": (162, LIE_Y - 44)})),
+        ("end", dict(trunk=180, head=165, at=("hip", 160, LIE_Y), leg_n=(90, 75, 140),
+                     leg_f={"heel": (250, SOLE), "foot": 0},
+                     arm_n={"reach": (166, LIE_Y - 40)}, arm_f={"reach": (162, LIE_Y - 44)})),
+    ],
+    arrows=[{"arc": ("end.knee_n", 0, 0), "r": 62, "a0": 8, "a1": 64}],
+)
+
+# =================================================================================== hip and knee
+BRIDGE_FEET = (262, SOLE)
+ARMS_ALONG = (-4, 0)
+
+EXERCISES["glute-bridge"] = dict(
+    title="Bridge (hip lift)",
+    props=[("floor", FLOOR)],
+    figures=[
+        ("start", dict(style="ghost", trunk=180, head=165, at=("shoulder", 92, LIE_Y), arm_n=(-4, 0),
+                       leg_n={"heel": BRIDGE_FEET, "foot": 0})),
+        ("end", dict(trunk=-157, head=178, at=("shoulder", 92, LIE_Y), arm_n=(-24, 2),
+                     leg_n={"heel": BRIDGE_FEET, "foot": 0})),
+    ],
+    arrows=[{"from": ("start.hip", 0, -10), "to": ("end.hip", 0, -14)}],
+)
+
+EXERCISES["single-leg-bridge"] = dict(
+    title="Single-leg bridge",
+    props=[("floor", FLOOR)],
+    figures=[
+        ("start", dict(style="ghost", trunk=180, head=165, at=("shoulder", 92, LIE_Y), arm_n=(-4, 0),
+                       leg_f={"heel": BRIDGE_FEET, "foot": 0}, leg_n=(40, 40, 130))),
+        ("end", dict(trunk=-157, head=178, at=("shoulder", 92, LIE_Y), arm_n=(-24, 2),
+                     leg_f={"heel": BRIDGE_FEET, "foot": 0}, leg_n=(23, 23, 113))),
+    ],
+    arrows=[{"from": ("start.hip", 0, -10), "to": ("end.hip", 0, -14)}],
+)
+
+SIDE_Y = FLOOR - 9
+
+EXERCISES["side-lying-hip-abduction"] = dict(
+    title="Side-lying leg lift (hip abduction)",
+    props=[("floor", FLOOR)],
+    figures=[
+        ("start", dict(style="ghost", trunk=180, head=172, at=("hip", 180, SIDE_Y), arm_f=(172, 40),
+                       arm_n=(-60, -10), leg_f=(-14, 20, None), leg_n=(0, 0, None))),
+        ("end", dict(trunk=180, head=172, at=("hip", 180, SIDE_Y), arm_f=(172, 40), arm_n=(-60, -10),
+                     leg_f=(-14, 20, None), leg_n=(30, 30, None))),
+    ],
+    arrows=[{"arc": ("end.hip", 0, 0), "r": 128, "a0": 6, "a1": 28}],
+)
+
+STEP_UP_TOP = STEP_FLOOR - 50
+
+EXERCISES["step-up"] = dict(
+    title="Step-up",
+    props=[("floor", STEP_FLOOR), ("step", 200, 392, STEP_UP_TOP, STEP_FLOOR),
+           ("bar", [(250, STEP_UP_TOP), (250, 124), (392, 124)], 7)],
+    figures=[
+        ("start", dict(style="ghost", scale=0.8, trunk=88, at=("hip", 166, 134),
+                       leg_n={"heel": (210, STEP_UP_TOP - GAP), "foot": 0},
+                       leg_f={"ball": (150, STEP_FLOOR - GAP), "foot": -20, "toes": 0},
+                       arm_n={"reach": (246, 124)}, arm_f={"reach": (242, 128)})),
+        ("end", dict(scale=0.8, trunk=90, at=("heel_n", 210, STEP_UP_TOP - GAP), leg_n=(-88, -90, 0),
+                     leg_f=(-60, -130, -40), arm_n={"reach": (246, 124)}, arm_f={"reach": (242, 128)})),
+    ],
+    arrows=[{"from": ("start.hip", -22, -4), "to": ("end.hip", -22, -14), "bend": -10}],
+)
+
+EXERCISES["split-squat"] = dict(
+    title="Split squat",
+    props=[("floor", FLOOR)],
+    figures=[
+        ("start", dict(style="ghost", trunk=90, at=("hip", 190, 136), arm_n=(-90, -60),
+                       leg_n={"heel": (242, SOLE), "foot": 0}, leg_f={"ball": (120, SOLE), "foot": -40, "toes": 0})),
+        ("end", dict(trunk=90, at=("hip", 180, 186), arm_n=(-90, -60),
+                     leg_n={"heel": (242, SOLE), "foot": 0}, leg_f={"ball": (120, SOLE), "foot": -40, "toes": 0})),
+    ],
+    arrows=[{"from": ("start.hip", -30, 6), "to": ("end.hip", -26, -10)}],
+)
+
+CLAM_HIP = (200, FLOOR - 30)
+
+
+def clam(knee_up: float, style="ink"):
+    hip = CLAM_HIP
+    feet = (hip[0] + 84, hip[1] - 4)
+    return dict(style=style, check=False, trunk=180, head=176, at=("hip", *hip),
+                arm_f=(170, 30), arm_n={"reach": (hip[0] + 2, hip[1] - 14)},
+                leg_f=(0, 0, None), leg_n=(0, 0, None),
+                points={"knee_f": (hip[0] + 44, hip[1] + 14), "ankle_f": feet,
+                        "knee_n": (hip[0] + 40, hip[1] + 6 - knee_up), "ankle_n": (feet[0], feet[1] - 8)})
+
+
+EXERCISES["pilates-clam"] = dict(
+    title="Clam (Pilates)",
+    props=[("floor", FLOOR - 16)],
+    figures=[("start", clam(0, "ghost")), ("end", clam(44))],
+    arrows=[{"arc": ("end.hip", 0, 0), "r": 58, "a0": -8, "a1": 34}],
+)
+
+EXERCISES["pilates-single-leg-circle"] = dict(
+    title="Single-leg circle (Pilates)",
+    props=[("floor", FLOOR)],
+    figures=[("end", dict(trunk=180, head=165, at=("hip", 170, LIE_Y), arm_n=(-4, 0),
+                          leg_f={"heel": (262, SOLE), "foot": 0}, leg_n=(78, 68, 150)))],
+    arrows=[{"arc": ("end.toe_n", 0, -8), "r": 34, "ry": 16, "a0": 200, "a1": 510}],
+)
+
+# =================================================================================== foot
+EXERCISES["towel-scrunch"] = dict(
+    title="Towel scrunch (toe curls)",
+    props=[("floor", FLOOR), chair(40), ("towel_flat", 176, 300, FLOOR - 1, 1)],
+    figures=[("end", seated(leg_n=(0, -90, 0, -35), arm_n=HANDS_ON_KNEES))],
+    inset=dict(focus=("end.ball_n", 8, -4), at=(300, 110), r=86, zoom=2.4,
+               arrows=[{"from": ("end.toe_n", 40, 8), "to": ("end.toe_n", 12, 8)}]),
+)
+
+EXERCISES["short-foot"] = dict(
+    title="Short foot (arch lift)",
+    props=[("floor", 250), ("bigfoot", 90, 250, 230, 0, "ghost"), ("bigfoot", 90, 250, 230, 22)],
+    arrows=[{"from": (192, 236), "to": (192, 196)}, {"from": (300, 232), "to": (258, 232)}],
+)
+
+EXERCISES["toe-flexor-press"] = dict(
+    title="Toe press (toe flexor strength)",
+    props=[("floor", 250), ("bigfoot", 90, 250, 230, 0, "ink", 6)],
+    arrows=[{"from": (300, 150), "to": (300, 205)}, {"from": (270, 160), "to": (270, 210)}],
+)
+
+# =================================================================================== balance
+SOFT_KNEE = (-84, -96)
+FAR_KNEE_UP = (-60, -140, -50)
+
+EXERCISES["single-leg-balance"] = dict(
+    title="Single-leg balance",
+    props=[("floor", FLOOR), ("bench", 250, 390, 140, FLOOR), ("clock", (40, 44), 24)],
+    figures=[("end", dict(trunk=90, at=("ball_n", 200, SOLE), leg_n=(*SOFT_KNEE, 0), leg_f=FAR_KNEE_UP,
+                          arm_n={"reach": (258, 134)}, arm_f={"reach": (256, 136)}))],
+)
+
+PAD_TOP = FLOOR - 20
+EXERCISES["single-leg-balance-foam"] = dict(
+    title="Single-leg balance on a cushion",
+    props=[("floor", FLOOR), ("pad", 140, 240, PAD_TOP, FLOOR), ("bench", 270, 390, 124, FLOOR), ("clock", (40, 44), 24)],
+    figures=[("end", dict(trunk=90, at=("ball_n", 200, PAD_TOP - GAP), leg_n=(*SOFT_KNEE, 0), leg_f=FAR_KNEE_UP,
+                          arm_n={"reach": (274, 118)}, arm_f={"reach": (272, 120)}))],
+)
+
+# =================================================================================== return to run
+WALK = dict(trunk=90, scale=0.8, leg_n=(-72, -80, 14), leg_f=(-108, -118, -28, 0), arm_n=(-70, -40), arm_f=(-112, -100))
+RUN = dict(trunk=78, scale=0.8, head=84, leg_n=(-55, -120, -10), leg_f=(-115, 165, 60),
+           arm_n=(-130, -40), arm_f=(-55, 30))
+
+EXERCISES["walk-run-intervals"] = dict(
+    title="Walk-run intervals",
+    props=[("floor", FLOOR), ("clock", (200, 46), 28)],
+    figures=[("walk", pose(WALK, at=("heel_n", 96, SOLE), ground=FLOOR)),
+             ("run", pose(RUN, at=("hip", 300, 0), ground=FLOOR))],
+    arrows=[{"from": (160, 120), "to": (242, 120), "both": True}],
+)
+
+EXERCISES["skipping"] = dict(
+    title="Skipping (light, on the spot)",
+    props=[("floor", FLOOR)],
+    figures=[("end", dict(trunk=90, at=("ball_n", 206, SOLE - 16), leg_n=(-86, -96, -40, -20),
+                          arm_n=(-110, -20), arm_f=(-106, -16)))],
+    front=[("curve", [("end.wrist_n", 0, 0), ("end.wrist_n", 50, 50), (236, FLOOR - 6), (150, FLOOR - 6),
+                      ("end.wrist_f", -40, 50), ("end.wrist_f", 0, 0)], "#555", 4)],
+    arrows=[{"from": (110, FLOOR - 10), "to": (110, FLOOR - 50), "both": True}],
+)
+
+EXERCISES["pogo-hops"] = dict(
+    title="Pogo hops (both legs)",
+    props=[("floor", FLOOR)],
+    figures=[("start", dict(style="ghost", trunk=90, at=("ball_n", 206, SOLE), leg_n=(-88, -92, -30, 0), arm_n=(-100, -50))),
+             ("end", dict(trunk=90, at=("ball_n", 206, SOLE - 22), leg_n=(-90, -90, -45, -35), arm_n=(-100, -50)))],
+    arrows=[{"from": ("start.heel_n", -26, 2), "to": ("start.heel_n", -26, -46), "both": True}],
+)
+
+EXERCISES["single-leg-hops"] = dict(
+    title="Single-leg hops",
+    props=[("floor", FLOOR)],
+    figures=[("start", dict(style="ghost", trunk=90, at=("ball_n", 206, SOLE), leg_n=(-84, -96, -30, 0), leg_f=FAR_UP_FLOOR,
+                            arm_n=(-100, -50))),
+             ("end", dict(trunk=90, at=("ball_n", 206, SOLE - 22), leg_n=(-86, -94, -45, -35), leg_f=FAR_UP_FLOOR,
+                          arm_n=(-100, -50)))],
+    arrows=[{"from": ("start.heel_n", -26, 2), "to": ("start.heel_n", -26, -46), "both": True}],
+)
+
+# =================================================================================== advice
+EXERCISES["warm-bath-legs-raised"] = dict(
+    title="Warm bath with the legs raised",
+    props=[("bath", 30, 370, 170, 268, 196)],
+    figures=[("end", dict(trunk=148, head=120, at=("hip", 130, 254), leg_n=(12, 12, 100),
+                          arm_n=(-40, 10), arm_f=(-40, 10)))],
+    front=[("water", 40, 360, 200), ("heat", (200, 120))],
+)
+
+EXERCISES["heat-pack"] = dict(
+    title="Heat pack on the calf",
+    props=[("floor", FLOOR)],
+    figures=[("end", dict(trunk=118, at=("hip", 100, FLOOR - 9), leg_n=(6, 6, 96), leg_f=(25, -50, 20),
+                          arm_n={"reach": (52, FLOOR - 4)}, arm_f={"reach": (48, FLOOR - 4)}))],
+    front=[("pack", "end", 0.15, 0.85), ("heat", (236, 170))],
+)
+
+EXERCISES["ice-pack"] = dict(
+    title="Ice pack on the calf",
+    props=[("floor", FLOOR), ("pillow", (300, FLOOR - 12), 70, 20)],
+    figures=[("end", dict(trunk=180, head=178, at=("hip", 170, FLOOR - 10), leg_n=(4, 6, -88),
+                          arm_n=(150, -20), arm_f=(150, -20)))],
+    front=[("pack", "end", 0.12, 0.8), ("snowflake", (276, 160), 20)],
+)
+
+EXERCISES["compression-sleeve"] = dict(
+    title="Compression sleeve or bandage",
+    props=[("floor", FLOOR)],
+    figures=[("end", dict(trunk=90, at=("ball_n", 200, SOLE), leg_n=(-90, -90, 0), leg_f=(-96, -96, 0),
+                          arm_n=(-95, -80)))],
+    front=[("sleeve", "end")],
+)
+
+EXERCISES["relative-rest-load-modification"] = dict(
+    title="Relative rest and load changes (pain-monitoring)",
+    props=[("floor", FLOOR), ("gauge", (300, 150), 64, 0.2)],
+    figures=[("walk", pose(WALK, scale=0.9, at=("heel_n", 110, SOLE), ground=FLOOR))],
+    arrows=[{"arc": (300, 150), "r": 84, "a0": 120, "a1": 160}],
+)
+
+EXERCISES["gait-cues-cadence"] = dict(
+    title="Running cues: quicker, shorter steps",
+    props=[("floor", FLOOR), ("metronome", (344, FLOOR - 2), 70),
+           ("footprints", [(60, FLOOR + 12), (100, FLOOR + 12), (140, FLOOR + 12), (180, FLOOR + 12)])],
+    figures=[("run", pose(RUN, scale=0.9, leg_n=(-70, -100, -5), at=("hip", 200, 0), ground=FLOOR))],
+)

@@ -1,0 +1,949 @@
+#!/usr/bin/env python3
+"""Generate the exercise drawings in assets/illustrations/ from the pose data in exercises.py.
+
+Python 3.11 standard library only. Run from anywhere:
+
+    python3 tools/illustrations/generate.py            # write every SVG
+    python3 tools/illustrations/generate.py heel-raise-seated toe-raise   # only these
+    python3 tools/illustrations/generate.py --check    # validate poses, write nothing
+
+Each drawing is a side-view stick figure defined by joint angles (degrees, 0 = forward i.e. the way the
+toes point, 90 = up, -90 = down, 180 = backward; a figure with "flip" faces left).  Limbs can instead
+"reach" a point (two-link inverse kinematics; the knee/elbow always bends the anatomical way).  After
+posing, every figure is checked: knees and elbows must not bend backwards, ankles, hips, toes and neck
+must stay in a human range.  See README.md for the data format.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+OUT_DIR = os.path.join(REPO, "assets", "illustrations")
+
+# ---------------------------------------------------------------------------------------------- style
+W, H = 400, 300
+INK = "#000"          # the END pose / the only pose
+GHOST = "#aaa"        # the START pose
+PROP = "#555"         # prop outlines
+PROP_FILL = "#eee"    # prop fill
+SOFT_FILL = "#ccc"    # darker prop fill (weights, foam, packs)
+LIMB_W = 6            # figure stroke width
+TRUNK_W = 8           # trunk a little heavier so the body reads at 4 cm
+PROP_W = 4
+ARROW_W = 5
+HALO = 5              # white margin drawn under near-side limbs and arrows (depth / separation)
+SOLE_GAP = (LIMB_W + PROP_W) / 2  # centre of a sole stroke sits this far above a surface line
+
+# Body proportions (pixels at scale 1): about 240 px tall standing.
+BODY = dict(trunk=72, neck=8, head_r=15, upper=44, fore=40, thigh=60, shin=58,
+            heel_ball=25, toes=10, ankle_back=8, ankle_up=4)
+
+# Human range checks (degrees, in the figure's own facing-forward frame).
+LIMITS = dict(knee=(-4, 160), elbow=(-4, 165), ankle=(-75, 45), hip=(-40, 135), neck=(-60, 60),
+              toes=(-45, 75))
+
+
+# ---------------------------------------------------------------------------------------------- geometry
+def vec(angle: float, length: float = 1.0) -> tuple[float, float]:
+    r = math.radians(angle)
+    return (length * math.cos(r), -length * math.sin(r))
+
+
+def add(a, b):
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def sub(a, b):
+    return (a[0] - b[0], a[1] - b[1])
+
+
+def mul(a, k):
+    return (a[0] * k, a[1] * k)
+
+
+def dist(a, b):
+    return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+def angle_of(v) -> float:
+    return math.degrees(math.atan2(-v[1], v[0]))
+
+
+def norm_deg(a: float) -> float:
+    a = (a + 180.0) % 360.0 - 180.0
+    return a
+
+
+def lerp(a, b, t):
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def unit(v):
+    n = math.hypot(*v)
+    return (v[0] / n, v[1] / n) if n else (0.0, 0.0)
+
+
+def perp(v):
+    """Rotate 90 degrees counter-clockwise on screen (y down)."""
+    return (v[1], -v[0])
+
+
+def fmt(x: float) -> str:
+    s = f"{x:.1f}"
+    return s[:-2] if s.endswith(".0") else s
+
+
+def pts(points) -> str:
+    return " ".join(f"{fmt(x)},{fmt(y)}" for x, y in points)
+
+
+def path_d(points, closed=False) -> str:
+    d = "M" + " L".join(f"{fmt(x)} {fmt(y)}" for x, y in points)
+    return d + (" Z" if closed else "")
+
+
+# ---------------------------------------------------------------------------------------------- figure
+class PoseError(Exception):
+    pass
+
+
+class Figure:
+    """One posed stick figure; `points` maps joint names to absolute (x, y)."""
+
+    def __init__(self, name: str, spec: dict, refs: "Refs"):
+        self.name = name
+        self.spec = spec
+        self.style = spec.get("style", "ink")
+        self.flip = bool(spec.get("flip", False))
+        self.scale = float(spec.get("scale", 1.0))
+        self.hide = set(spec.get("hide", ()))
+        self.L = {k: v * self.scale for k, v in BODY.items()}
+        self.points: dict[str, tuple[float, float]] = {}
+        self.foot_none = set()
+        self.problems: list[str] = []
+        self._pose(refs)
+
+    # -- helpers in the figure's facing-right frame
+    def _m(self, v):
+        return (-v[0], v[1]) if self.flip else v
+
+    def _foot_offsets(self, foot: float, toes: float | None):
+        L = self.L
+        u, v = vec(foot), vec(foot + 90)
+        heel = (-L["ankle_back"] * u[0] - L["ankle_up"] * v[0], -L["ankle_back"] * u[1] - L["ankle_up"] * v[1])
+        ball = add(heel, mul(u, L["heel_ball"]))
+        toe = add(ball, vec(foot if toes is None else toes, L["toes"]))
+        return {"heel": heel, "ball": ball, "toe": toe}
+
+    def _pose(self, refs):
+        s, L, P = self.spec, self.L, {}
+        trunk = s.get("trunk", 90)
+        head = s.get("head", trunk)
+        P["hip"] = (0.0, 0.0)
+        P["shoulder"] = vec(trunk, L["trunk"])
+        P["head"] = add(P["shoulder"], vec(head, L["neck"] + L["head_r"]))
+        ik = {}
+        for side in "nf":
+            arm = s.get("arm_" + side, s.get("arm_n", (-90, -90)))
+            if isinstance(arm, dict):
+                ik["arm_" + side] = arm
+            else:
+                P["elbow_" + side] = add(P["shoulder"], vec(arm[0], L["upper"]))
+                P["wrist_" + side] = add(P["elbow_" + side], vec(arm[1], L["fore"]))
+            leg = s.get("leg_" + side, s.get("leg_n", (-90, -90, 0)))
+            if isinstance(leg, dict):
+                ik["leg_" + side] = leg
+            else:
+                P["knee_" + side] = add(P["hip"], vec(leg[0], L["thigh"]))
+                P["ankle_" + side] = add(P["knee_" + side], vec(leg[1], L["shin"]))
+                if leg[2] is None:
+                    self.foot_none.add(side)
+                else:
+                    for k, off in self._foot_offsets(leg[2], leg[3] if len(leg) > 3 else None).items():
+                        P[f"{k}_{side}"] = add(P["ankle_" + side], off)
+        if self.flip:
+            P = {k: (-x, y) for k, (x, y) in P.items()}
+        # place the figure: a joint at a point
+        joint, ax, ay = s["at"]
+        ax, ay = refs.point((ax, ay)) if isinstance(ax, str) else (ax, ay)
+        if joint not in P:
+            raise PoseError(f"{self.name}: anchor joint {joint} is not a fixed (angle-posed) joint")
+        dx, dy = ax - P[joint][0], ay - P[joint][1]
+        P = {k: (x + dx, y + dy) for k, (x, y) in P.items()}
+        if "ground" in s:  # rest the lowest part of the figure on a surface line
+            low = self._lowest(P)
+            shift = s["ground"] - SOLE_GAP - low
+            P = {k: (x, y + shift) for k, (x, y) in P.items()}
+        for joint, xy in s.get("points", {}).items():  # explicit positions (foreshortened views)
+            new = refs.point(xy)
+            if joint.startswith("ankle_"):  # the foot moves with its ankle
+                d = sub(new, P[joint])
+                for k in ("heel_", "ball_", "toe_"):
+                    if k + joint[-1] in P:
+                        P[k + joint[-1]] = add(P[k + joint[-1]], d)
+            P[joint] = new
+        self.points = P
+        refs.figs["self"] = self  # reach targets may name this figure's own joints ("self.knee_n")
+        # inverse kinematics for reaching limbs (absolute coordinates): legs first, then arms
+        for part in sorted(ik, key=lambda p: 0 if p.startswith("leg") else 1):
+            spec = ik[part]
+            side = part[-1]
+            if part.startswith("arm"):
+                target = refs.point(spec["reach"])
+                e, w = self._two_link(P["shoulder"], target, L["upper"], L["fore"], "elbow")
+                P["elbow_" + side], P["wrist_" + side] = e, w
+            else:
+                foot = spec.get("foot", 0)
+                toes = spec.get("toes")
+                offs = {k: self._m(v) for k, v in self._foot_offsets(foot, toes).items()}
+                key = next(k for k in ("heel", "ball", "toe", "ankle") if k in spec)
+                target = refs.point(spec[key])
+                ankle = target if key == "ankle" else sub(target, offs[key])
+                k, a = self._two_link(P["hip"], ankle, L["thigh"], L["shin"], "knee")
+                P["knee_" + side], P["ankle_" + side] = k, a
+                for name, off in offs.items():
+                    P[f"{name}_{side}"] = add(a, off)
+        del refs.figs["self"]
+        self.points = P
+
+    def _lowest(self, P):
+        r = self.L["head_r"]
+        low = P["head"][1] + r - LIMB_W / 2
+        for k, (x, y) in P.items():
+            if k == "head":
+                continue
+            side = k[-1]
+            if ("arm_" + side in self.hide and k[:-2] in ("elbow", "wrist")) or (
+                    "leg_" + side in self.hide and k[:-2] in ("knee", "ankle", "heel", "ball", "toe")):
+                continue
+            low = max(low, y)
+        return low
+
+    def _two_link(self, root, target, l1, l2, kind):
+        d = dist(root, target)
+        if d > l1 + l2 - 0.5:
+            u = unit(sub(target, root))
+            mid = add(root, mul(u, l1))
+            self.problems.append(f"{self.name}: {kind} target {tuple(round(v) for v in target)} out of reach from "
+                            f"{tuple(round(v) for v in root)} by {d - l1 - l2:.1f}px")
+            return mid, add(mid, mul(u, l2))
+        if d < abs(l1 - l2) + 0.5:
+            raise PoseError(f"{self.name}: {kind} target too close")
+        base = angle_of(sub(target, root))
+        off = math.degrees(math.acos((l1 * l1 + d * d - l2 * l2) / (2 * l1 * d)))
+        best = None
+        for sign in (1, -1):
+            mid = add(root, vec(base + sign * off, l1))
+            a1 = angle_of(self._m(sub(mid, root)))
+            a2 = angle_of(self._m(sub(target, mid)))
+            flex = norm_deg(a1 - a2) if kind == "knee" else norm_deg(a2 - a1)
+            if flex >= 0:
+                best = mid
+        return best, target
+
+    # -- anatomy check
+    def check(self) -> list[str]:
+        P, out = self.points, list(self.problems)
+        if self.spec.get("check", True) is False:  # hand-placed, foreshortened figure
+            return out
+
+        def ang(a, b):
+            return angle_of(self._m(sub(P[b], P[a])))
+
+        def within(label, val, lim):
+            lo, hi = LIMITS[lim]
+            if not lo <= val <= hi:
+                out.append(f"{self.name}: {label} {val:.0f} deg outside {lo}..{hi}")
+
+        trunk = ang("hip", "shoulder")
+        within("neck", norm_deg(ang("shoulder", "head") - trunk), "neck")
+        for side in "nf":
+            if "leg_" + side not in self.hide and "knee_" + side in P:
+                thigh, shin = ang("hip", "knee_" + side), ang("knee_" + side, "ankle_" + side)
+                within(f"knee_{side} flexion", norm_deg(thigh - shin), "knee")
+                within(f"hip_{side} flexion", norm_deg(thigh - (trunk - 180)), "hip")
+                if side not in self.foot_none and "heel_" + side in P:
+                    foot = ang("heel_" + side, "ball_" + side)
+                    within(f"ankle_{side} dorsiflexion", norm_deg(foot - shin - 90), "ankle")
+                    toes = ang("ball_" + side, "toe_" + side)
+                    within(f"toes_{side} extension", norm_deg(toes - foot), "toes")
+            if "arm_" + side not in self.hide and "elbow_" + side in P:
+                up, fore = ang("shoulder", "elbow_" + side), ang("elbow_" + side, "wrist_" + side)
+                within(f"elbow_{side} flexion", norm_deg(fore - up), "elbow")
+        return out
+
+    # -- drawing
+    def svg(self) -> list[str]:
+        P, L = self.points, self.L
+        col = GHOST if self.style == "ghost" else INK
+        dash = ' stroke-dasharray="14 10"' if self.style == "dashed" else ""
+        out = []
+
+        def line(points, width, halo):
+            d = path_d(points)
+            if halo:
+                hp = trim_start(points, 9 * self.scale)
+                if len(hp) >= 2:
+                    out.append(f'<path d="{path_d(hp)}" fill="none" stroke="#fff" stroke-width="{fmt(width + 2 * HALO)}" '
+                               'stroke-linecap="round" stroke-linejoin="round"/>')
+            out.append(f'<path d="{d}" fill="none" stroke="{col}" stroke-width="{fmt(width)}" '
+                       f'stroke-linecap="round" stroke-linejoin="round"{dash}/>')
+
+        def foot(side, halo):
+            if side in self.foot_none:
+                return
+            line([P["ankle_" + side], lerp(P["heel_" + side], P["ball_" + side], 0.3)], LIMB_W, False)
+            line([P["heel_" + side], P["ball_" + side], P["toe_" + side]], LIMB_W + 1, False)
+
+        def leg(side, halo):
+            if "leg_" + side in self.hide:
+                return
+            line([P["hip"], P["knee_" + side], P["ankle_" + side]], LIMB_W, halo)
+            foot(side, halo)
+
+        def arm(side, halo):
+            if "arm_" + side in self.hide:
+                return
+            line([P["shoulder"], P["elbow_" + side], P["wrist_" + side]], LIMB_W, halo)
+
+        arm("f", False)
+        leg("f", False)
+        tw = fmt(TRUNK_W * min(1, self.scale + 0.1))
+        bulge = self.spec.get("curve", 0)
+        if bulge:  # a rounded (slumped) back: bulges towards the back of the body
+            u = unit(sub(P["shoulder"], P["hip"]))
+            n = perp(u) if not self.flip else mul(perp(u), -1)
+            c = add(lerp(P["hip"], P["shoulder"], 0.55), mul(n, 2 * bulge))
+            out.append(f'<path d="M{fmt(P["hip"][0])} {fmt(P["hip"][1])} Q{fmt(c[0])} {fmt(c[1])} {fmt(P["shoulder"][0])} {fmt(P["shoulder"][1])}" '
+                       f'fill="none" stroke="{col}" stroke-width="{tw}" stroke-linecap="round"{dash}/>')
+        else:
+            line([P["hip"], P["shoulder"]], float(tw), False)
+        neck_end = lerp(P["shoulder"], P["head"], 0.5)
+        line([P["shoulder"], neck_end], LIMB_W, False)
+        hx, hy = P["head"]
+        out.append(f'<circle cx="{fmt(hx)}" cy="{fmt(hy)}" r="{fmt(L["head_r"])}" fill="{col}"/>')
+        leg("n", True)
+        arm("n", True)
+        return out
+
+
+def trim_start(points, length):
+    """Drop the first `length` px of a polyline."""
+    out = list(points)
+    while len(out) >= 2 and length > 0:
+        seg = dist(out[0], out[1])
+        if seg <= length:
+            length -= seg
+            out.pop(0)
+        else:
+            out[0] = lerp(out[0], out[1], length / seg)
+            length = 0
+    return out
+
+
+def trim_end(points, length):
+    return list(reversed(trim_start(list(reversed(points)), length)))
+
+
+# ---------------------------------------------------------------------------------------------- references
+class Refs:
+    """Resolves points: (x, y), "fig.joint", ("fig.joint", dx, dy), ("mid", P, Q, t)."""
+
+    def __init__(self):
+        self.figs: dict[str, Figure] = {}
+
+    def point(self, p):
+        if isinstance(p, str):
+            fig, joint = p.split(".")
+            try:
+                return self.figs[fig].points[joint]
+            except KeyError as e:
+                raise PoseError(f"unknown point {p}") from e
+        if isinstance(p, (tuple, list)):
+            if len(p) == 4 and p[0] == "mid":
+                return lerp(self.point(p[1]), self.point(p[2]), p[3])
+            if len(p) == 4 and p[0] == "calfpt":  # back of the calf: figure, t from knee to ankle, px behind
+                fig = self.figs[p[1]]
+                k, a = fig.points["knee_n"], fig.points["ankle_n"]
+                return add(lerp(k, a, p[2]), mul(_posterior(fig, "knee_n", "ankle_n"), p[3]))
+            if len(p) == 3 and isinstance(p[0], (str, tuple, list)):
+                base = self.point(p[0])
+                return (base[0] + p[1], base[1] + p[2])
+            if len(p) == 2 and all(isinstance(v, (int, float)) for v in p):
+                return (float(p[0]), float(p[1]))
+        raise PoseError(f"bad point {p!r}")
+
+
+# ---------------------------------------------------------------------------------------------- arrows
+def bezier(p0, c, p2, n=48):
+    return [((1 - t) ** 2 * p0[0] + 2 * (1 - t) * t * c[0] + t * t * p2[0],
+             (1 - t) ** 2 * p0[1] + 2 * (1 - t) * t * c[1] + t * t * p2[1]) for t in (i / n for i in range(n + 1))]
+
+
+def arc_points(center, r, a0, a1, n=None, ry=None):
+    ry = r if ry is None else ry
+    n = n or max(12, int(abs(a1 - a0) / 4))
+    return [(center[0] + r * math.cos(math.radians(a)), center[1] - ry * math.sin(math.radians(a)))
+            for a in (a0 + (a1 - a0) * i / n for i in range(n + 1))]
+
+
+def arrow_svg(points, heads=("end",), width=ARROW_W, color=INK, head_len=17, head_w=12) -> list[str]:
+    pts_ = list(points)
+    out_heads = []
+    for which in heads:
+        seq = pts_ if which == "end" else list(reversed(pts_))
+        tip = seq[-1]
+        # direction: from the point head_len back along the curve to the tip
+        back = trim_end(seq, head_len)[-1]
+        u = unit(sub(tip, back))
+        n = perp(u)
+        base = sub(tip, mul(u, head_len))
+        out_heads.append([tip, add(base, mul(n, head_w)), add(base, mul(n, -head_w))])
+    body = pts_
+    if "end" in heads:
+        body = trim_end(body, head_len - 3)
+    if "start" in heads:
+        body = trim_start(body, head_len - 3)
+    out = []
+    d = path_d(body)
+    out.append(f'<path d="{d}" fill="none" stroke="#fff" stroke-width="{fmt(width + 2 * HALO)}" stroke-linecap="round" stroke-linejoin="round"/>')
+    for tri in out_heads:
+        out.append(f'<path d="{path_d(tri, True)}" fill="#fff" stroke="#fff" stroke-width="{fmt(2 * HALO)}" stroke-linejoin="round"/>')
+    out.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{fmt(width)}" stroke-linecap="round" stroke-linejoin="round"/>')
+    for tri in out_heads:
+        out.append(f'<path d="{path_d(tri, True)}" fill="{color}" stroke="{color}" stroke-width="2" stroke-linejoin="round"/>')
+    return out
+
+
+def make_arrow(spec: dict, refs: Refs, mapping=None) -> list[str]:
+    heads = ("end", "start") if spec.get("both") else ("end",)
+    if "arc" in spec:
+        c = refs.point(spec["arc"])
+        pts_ = arc_points(c, spec["r"], spec["a0"], spec["a1"], ry=spec.get("ry"))
+    elif "hops" in spec:  # a bouncing path: start point, number of hops, hop length, hop height
+        (x, y), n, step, hgt = refs.point(spec["hops"]), spec["n"], spec["step"], spec["height"]
+        pts_ = []
+        for i in range(n):
+            seg = bezier((x + i * step, y), (x + (i + 0.5) * step, y - 2 * hgt), (x + (i + 1) * step, y), 16)
+            pts_ += seg if not pts_ else seg[1:]
+    elif "wave" in spec:  # small zig-zag bounce arrows: list of points joined smoothly
+        pts_ = [refs.point(p) for p in spec["wave"]]
+    else:
+        a, b = refs.point(spec["from"]), refs.point(spec["to"])
+        gap = spec.get("gap", 0)
+        if gap:
+            u = unit(sub(b, a))
+            a, b = add(a, mul(u, gap)), sub(b, mul(u, gap))
+        bend = spec.get("bend", 0)
+        mid = lerp(a, b, 0.5)
+        c = add(mid, mul(unit(perp(sub(b, a))), bend * 2))
+        pts_ = bezier(a, c, b)
+    if mapping:
+        pts_ = [mapping(p) for p in pts_]
+    return arrow_svg(pts_, heads, width=spec.get("width", ARROW_W), head_len=spec.get("head", 17),
+                     head_w=spec.get("head_w", 12))
+
+
+# ---------------------------------------------------------------------------------------------- props
+def _rect(x0, y0, x1, y1, fill=PROP_FILL, stroke=PROP, rx=0, width=PROP_W):
+    x0, x1 = min(x0, x1), max(x0, x1)
+    y0, y1 = min(y0, y1), max(y0, y1)
+    r = f' rx="{fmt(rx)}"' if rx else ""
+    return (f'<rect x="{fmt(x0)}" y="{fmt(y0)}" width="{fmt(x1 - x0)}" height="{fmt(y1 - y0)}"{r} '
+            f'fill="{fill}" stroke="{stroke}" stroke-width="{fmt(width)}" stroke-linejoin="round"/>')
+
+
+def _line(points, color=PROP, width=PROP_W, dash=None):
+    da = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<path d="{path_d(points)}" fill="none" stroke="{color}" stroke-width="{fmt(width)}" '
+            f'stroke-linecap="round" stroke-linejoin="round"{da}/>')
+
+
+def _circle(c, r, fill=PROP_FILL, stroke=PROP, width=PROP_W):
+    return f'<circle cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{fmt(r)}" fill="{fill}" stroke="{stroke}" stroke-width="{fmt(width)}"/>'
+
+
+def _poly(points, fill=PROP_FILL, stroke=PROP, width=PROP_W):
+    return (f'<path d="{path_d(points, True)}" fill="{fill}" stroke="{stroke}" stroke-width="{fmt(width)}" '
+            'stroke-linejoin="round"/>')
+
+
+def _smooth(points, closed=False):
+    """Catmull-Rom through points -> cubic path data."""
+    p = list(points)
+    if closed:
+        p = [p[-1]] + p + [p[0], p[1]]
+    else:
+        p = [p[0]] + p + [p[-1]]
+    d = f"M{fmt(p[1][0])} {fmt(p[1][1])}"
+    for i in range(1, len(p) - 2):
+        p0, p1, p2, p3 = p[i - 1], p[i], p[i + 1], p[i + 2]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        d += f" C{fmt(c1[0])} {fmt(c1[1])} {fmt(c2[0])} {fmt(c2[1])} {fmt(p2[0])} {fmt(p2[1])}"
+    return d + (" Z" if closed else "")
+
+
+def _oriented_box(a, b, half, rx=None, fill=SOFT_FILL, stroke=PROP, width=PROP_W, shift=0.0):
+    """A rounded box along segment a-b, `half` thick each side, shifted sideways by `shift`."""
+    u = unit(sub(b, a))
+    n = perp(u)
+    a, b = add(a, mul(n, shift)), add(b, mul(n, shift))
+    length = dist(a, b)
+    cx, cy = lerp(a, b, 0.5)
+    ang = math.degrees(math.atan2(u[1], u[0]))
+    rx = half * 0.6 if rx is None else rx
+    return (f'<rect x="{fmt(-length / 2)}" y="{fmt(-half)}" width="{fmt(length)}" height="{fmt(2 * half)}" rx="{fmt(rx)}" '
+            f'fill="{fill}" stroke="{stroke}" stroke-width="{fmt(width)}" stroke-linejoin="round" '
+            f'transform="translate({fmt(cx)} {fmt(cy)}) rotate({fmt(ang)})"/>')
+
+
+def _posterior(fig: Figure, a: str, b: str):
+    """Unit normal to segment a->b pointing to the back of the body (away from where the toes point)."""
+    P = fig.points
+    u = unit(sub(P[b], P[a]))
+    n = perp(u)
+    side = "n"
+    fwd = sub(P["toe_" + side], P["heel_" + side]) if "toe_" + side in P else (1, 0)
+    if n[0] * fwd[0] + n[1] * fwd[1] > 0:
+        n = mul(n, -1)
+    return n
+
+
+def prop_svg(p, refs: Refs) -> list[str]:
+    kind, a = p[0], p[1:]
+    R = refs.point
+    if kind == "floor":
+        y = a[0]
+        x0, x1 = (a[1], a[2]) if len(a) >= 3 else (8, W - 8)
+        return [f'<rect x="{fmt(x0)}" y="{fmt(y)}" width="{fmt(x1 - x0)}" height="12" fill="{PROP_FILL}"/>',
+                _line([(x0, y), (x1, y)])]
+    if kind == "step":  # x0, x1, top, bottom
+        x0, x1, top, bottom = a
+        return [_rect(x0, top, x1, bottom)]
+    if kind == "stairs":  # x0, step width, rise, floor, count, direction (+1 rises to the right)
+        x0, run, rise, floor, n = a[:5]
+        sgn = a[5] if len(a) > 5 else 1
+        out = []
+        for i in range(n):
+            xa = x0 + sgn * i * run
+            xb = x0 + sgn * n * run
+            out.append(_rect(xa, floor - (i + 1) * rise, xb, floor - i * rise))
+        return out
+    if kind == "wall":  # face x, top, bottom, side the wall body is on ("right"/"left")
+        x, top, bottom, side = a
+        x1 = x + 18 if side == "right" else x - 18
+        return [_rect(x, top, x1, bottom)]
+    if kind == "chair":  # seat x0, x1, seat y, floor y, backrest side
+        x0, x1, sy, fy, back = a
+        out = []
+        th = 10
+        out.append(_rect(x0, sy, x1, sy + th, fill=PROP_FILL))
+        for lx in (x0 + 8, x1 - 8):
+            out.append(_line([(lx, sy + th), (lx, fy - 2)], width=5))
+        if back:
+            bx = x0 + 4 if back == "left" else x1 - 4
+            out.append(_line([(bx, sy), (bx - (4 if back == "left" else -4), sy - 80)], width=6))
+        return out
+    if kind == "bench":  # a box to sit on: x0, x1, top, floor
+        x0, x1, top, floor = a
+        return [_rect(x0, top, x1, floor)]
+    if kind == "roller":
+        c, r = R(a[0]), a[1]
+        return [_circle(c, r), _circle(c, r * 0.35, fill="#fff")]
+    if kind == "ball":
+        c, r = R(a[0]), a[1]
+        return [_circle(c, r, fill=SOFT_FILL)]
+    if kind == "pad":  # foam pad: x0, x1, top, bottom
+        x0, x1, top, bottom = a
+        out = [_rect(x0, top, x1, bottom, fill=SOFT_FILL, rx=6)]
+        for i in range(1, 6):  # foam texture dots
+            x = x0 + (x1 - x0) * i / 6
+            out.append(f'<circle cx="{fmt(x)}" cy="{fmt((top + bottom) / 2)}" r="2.5" fill="{PROP}"/>')
+        return out
+    if kind == "strap":  # towel/band through points: ("strap", [points], width)
+        points = [R(q) for q in a[0]]
+        width = a[1] if len(a) > 1 else 9
+        return [f'<path d="{_smooth(points)}" fill="none" stroke="{PROP}" stroke-width="{fmt(width + 3)}" stroke-linecap="round" stroke-linejoin="round"/>',
+                f'<path d="{_smooth(points)}" fill="none" stroke="#bbb" stroke-width="{fmt(width - 3)}" stroke-linecap="round" stroke-linejoin="round"/>']
+    if kind == "towel_flat":  # towel lying on the floor: x0, x1, floor y, bunched (0..1)
+        x0, x1, y = a[:3]
+        bunch = a[3] if len(a) > 3 else 0
+        out = []
+        if bunch:
+            hump = [(x0, y - 2), (x0 + 12, y - 16), (x0 + 24, y - 4), (x0 + 34, y - 14), (x0 + 44, y - 3)]
+            out.append(f'<path d="{_smooth(hump)} L{fmt(x1)} {fmt(y - 3)} L{fmt(x1)} {fmt(y)} L{fmt(x0)} {fmt(y)} Z" fill="#bbb" stroke="{PROP}" stroke-width="3" stroke-linejoin="round"/>')
+        else:
+            out.append(_rect(x0, y - 6, x1, y, fill="#bbb", width=3, rx=2))
+        return out
+    if kind == "backpack":  # on the back of figure a
+        fig = refs.figs[a[0]]
+        P = fig.points
+        n = _posterior(fig, "hip", "shoulder")
+        top = lerp(P["hip"], P["shoulder"], 0.92)
+        bot = lerp(P["hip"], P["shoulder"], 0.25)
+        return [_backpack(bot, top, n, fig.scale)]
+    if kind == "dumbbell":  # at a point; size scale
+        c = R(a[0])
+        s = a[1] if len(a) > 1 else 1.0
+        return [_line([(c[0] - 14 * s, c[1]), (c[0] + 14 * s, c[1])], color=PROP, width=6 * s),
+                _rect(c[0] - 22 * s, c[1] - 13 * s, c[0] - 12 * s, c[1] + 13 * s, fill=SOFT_FILL, rx=3),
+                _rect(c[0] + 12 * s, c[1] - 13 * s, c[0] + 22 * s, c[1] + 13 * s, fill=SOFT_FILL, rx=3)]
+    if kind == "block":  # a weight resting on a point (bottom centre): point, w, h
+        c = R(a[0])
+        w, h = a[1], a[2]
+        return [_rect(c[0] - w / 2, c[1] - h, c[0] + w / 2, c[1], fill="#999", rx=5)]
+    if kind == "plate":  # barbell plate seen side-on (circle) centred at point, radius
+        c, r = R(a[0]), a[1]
+        return [_circle(c, r, fill=SOFT_FILL), _circle(c, r * 0.22, fill=PROP)]
+    if kind == "bar":  # a bar/handle: list of points, width
+        return [_line([R(q) for q in a[0]], color=PROP, width=a[1] if len(a) > 1 else 6)]
+    if kind == "clock":
+        c, r = R(a[0]), a[1] if len(a) > 1 else 24
+        out = [_circle(c, r, fill="#fff", stroke=INK, width=4)]
+        for ang in (90, 0, -90, 180):
+            p1 = add(c, vec(ang, r * 0.78))
+            p2 = add(c, vec(ang, r * 0.95))
+            out.append(_line([p1, p2], color=INK, width=3))
+        out.append(_line([add(c, vec(90, r * 0.62)), c, add(c, vec(10, r * 0.48))], color=INK, width=4))
+        return out
+    if kind == "snowflake":
+        c, r = R(a[0]), a[1] if len(a) > 1 else 18
+        out = []
+        for k in range(3):
+            ang = 90 + 60 * k
+            p1, p2 = add(c, vec(ang, r)), add(c, vec(ang + 180, r))
+            out.append(_line([p1, p2], color=INK, width=4))
+            for end, dirn in ((p1, ang), (p2, ang + 180)):
+                q = lerp(c, end, 0.62)
+                out.append(_line([add(q, vec(dirn + 45, r * 0.35)), q, add(q, vec(dirn - 45, r * 0.35))], color=INK, width=3.5))
+        return out
+    if kind == "heat":  # three wavy heat lines rising from a point
+        c = R(a[0])
+        out = []
+        for dx in (-16, 0, 16):
+            x, y = c[0] + dx, c[1]
+            wave = [(x, y), (x + 6, y - 8), (x, y - 16), (x - 6, y - 24), (x, y - 32)]
+            out.append(f'<path d="{_smooth(wave)}" fill="none" stroke="{INK}" stroke-width="4" stroke-linecap="round"/>')
+        return out
+    if kind == "pack":  # a pack in a cloth along the calf of figure a: ("pack", fig, t0, t1)
+        fig = refs.figs[a[0]]
+        P = fig.points
+        n = _posterior(fig, "knee_n", "ankle_n")
+        k, an = P["knee_n"], P["ankle_n"]
+        p0, p1 = lerp(k, an, a[1]), lerp(k, an, a[2])
+        off = mul(n, 14 * fig.scale)
+        p0, p1 = add(p0, off), add(p1, off)
+        return [_oriented_box(p0, p1, 15 * fig.scale, rx=7, fill=PROP_FILL, width=4),
+                _oriented_box(lerp(p0, p1, 0.1), lerp(p0, p1, 0.9), 8 * fig.scale, rx=4, fill="#999", width=3)]
+    if kind == "sleeve":  # compression sleeve over the near shin of figure a
+        fig = refs.figs[a[0]]
+        P = fig.points
+        k, an = P["knee_n"], P["ankle_n"]
+        n = _posterior(fig, "knee_n", "ankle_n")
+        s = fig.scale
+        top, bot = lerp(k, an, 0.1), lerp(k, an, 1.0)
+        # calf bulges behind the shin
+        outline = [add(top, mul(n, 18 * s)), add(lerp(top, bot, 0.35), mul(n, 22 * s)), add(lerp(top, bot, 0.8), mul(n, 12 * s)),
+                   add(bot, mul(n, 9 * s)), add(bot, mul(n, -8 * s)), add(lerp(top, bot, 0.5), mul(n, -8 * s)),
+                   add(top, mul(n, -9 * s))]
+        out = [f'<path d="{_smooth(outline, True)}" fill="{SOFT_FILL}" stroke="{INK}" stroke-width="4" stroke-linejoin="round"/>']
+        for t in (0.3, 0.55, 0.8):  # knit rings
+            q = lerp(top, bot, t)
+            out.append(_line([add(q, mul(n, -6 * s)), add(q, mul(n, 16 * s * (1.1 - t * 0.5)))], color=PROP, width=3))
+        return out
+    if kind == "calf":  # grey highlight of the calf muscle of figure a (drawn behind the figure)
+        fig = refs.figs[a[0]]
+        P = fig.points
+        k, an = P["knee_n"], P["ankle_n"]
+        n = _posterior(fig, "knee_n", "ankle_n")
+        s = fig.scale
+        top, bot = lerp(k, an, 0.06), lerp(k, an, 0.92)
+        outline = [add(top, mul(n, 4 * s)), add(lerp(top, bot, 0.3), mul(n, 17 * s)), add(lerp(top, bot, 0.62), mul(n, 11 * s)),
+                   add(bot, mul(n, 3 * s)), lerp(top, bot, 0.5)]
+        return [f'<path d="{_smooth(outline, True)}" fill="#bbb" stroke="none"/>']
+    if kind == "bath":  # x0, x1, rim y, bottom y, water y
+        x0, x1, rim, bottom, water = a
+        r = 34
+        body = (f"M{fmt(x0)} {fmt(rim)} L{fmt(x0 + 6)} {fmt(bottom - r)} Q{fmt(x0 + 8)} {fmt(bottom)} {fmt(x0 + r + 8)} {fmt(bottom)} "
+                f"L{fmt(x1 - r - 8)} {fmt(bottom)} Q{fmt(x1 - 8)} {fmt(bottom)} {fmt(x1 - 6)} {fmt(bottom - r)} L{fmt(x1)} {fmt(rim)} Z")
+        return [f'<path d="{body}" fill="{PROP_FILL}" stroke="{PROP}" stroke-width="{PROP_W}" stroke-linejoin="round"/>',
+                _line([(x0 - 6, rim), (x1 + 6, rim)], width=8),
+                _line([(x0 + 40, bottom), (x0 + 40, bottom + 14)], width=6), _line([(x1 - 40, bottom), (x1 - 40, bottom + 14)], width=6)]
+    if kind == "water":  # wavy water line drawn over the figure: x0, x1, y
+        x0, x1, y = a
+        wave, x, up = [], x0, True
+        while x <= x1:
+            wave.append((x, y + (-4 if up else 4)))
+            x += 16
+            up = not up
+        return [f'<path d="{_smooth(wave)}" fill="none" stroke="{PROP}" stroke-width="4" stroke-linecap="round"/>']
+    if kind == "gauge":  # dial turned down: centre, radius, level 0..1
+        c, r, level = R(a[0]), a[1], a[2]
+        out = [f'<path d="M{fmt(c[0] - r)} {fmt(c[1])} A{fmt(r)} {fmt(r)} 0 0 1 {fmt(c[0] + r)} {fmt(c[1])} Z" fill="#fff" stroke="{INK}" stroke-width="4" stroke-linejoin="round"/>']
+        # filled low sector
+        out.append(f'<path d="M{fmt(c[0])} {fmt(c[1])} L{fmt(c[0] - r + 4)} {fmt(c[1])} A{fmt(r - 4)} {fmt(r - 4)} 0 0 1 '
+                   f'{fmt(c[0] + (r - 4) * math.cos(math.radians(180 - 60)))} {fmt(c[1] - (r - 4) * math.sin(math.radians(180 - 60)))} Z" fill="#ccc"/>')
+        ang = 180 - 180 * level
+        out.append(_line([c, add(c, vec(ang, r * 0.8))], color=INK, width=5))
+        out.append(_circle(c, 5, fill=INK, stroke=INK, width=1))
+        return out
+    if kind == "metronome":  # centre-bottom point, height
+        c, h = R(a[0]), a[1] if len(a) > 1 else 60
+        w = h * 0.6
+        body = [(c[0] - w / 2, c[1]), (c[0] + w / 2, c[1]), (c[0] + w / 5, c[1] - h), (c[0] - w / 5, c[1] - h)]
+        piv = (c[0], c[1] - h * 0.18)
+        out = [_poly(body, fill="#fff", stroke=INK, width=4),
+               _line([piv, add(piv, vec(75, h * 0.85))], color=INK, width=4),
+               _circle(add(piv, vec(75, h * 0.55)), 5, fill=INK, stroke=INK, width=1)]
+        for side in (1, -1):
+            arc = arc_points(piv, h * 1.05, 90 + side * 14, 90 + side * 34, n=8)
+            out.append(_line(arc, color=INK, width=3))
+        return out
+    if kind == "footprints":  # list of (x, y, lifted?) sole prints seen from the side as short bars
+        out = []
+        for q in a[0]:
+            x, y = q[0], q[1]
+            out.append(f'<ellipse cx="{fmt(x)}" cy="{fmt(y)}" rx="11" ry="5" fill="{INK}"/>')
+        return out
+    if kind == "target":  # a tender-point mark
+        c = R(a[0])
+        r = a[1] if len(a) > 1 else 9
+        return [_circle(c, r, fill="#fff", stroke=INK, width=3), _circle(c, r * 0.35, fill=INK, stroke=INK, width=1)]
+    if kind == "dot":
+        c = R(a[0])
+        r = a[1] if len(a) > 1 else 6
+        return [_circle(c, r, fill=INK, stroke=INK, width=1)]
+    if kind == "letters":  # ankle alphabet: an "A" traced as a dotted path near a point
+        c = R(a[0])
+        s = a[1] if len(a) > 1 else 1.0
+        A = [(c[0] - 14 * s, c[1] + 18 * s), (c[0], c[1] - 18 * s), (c[0] + 14 * s, c[1] + 18 * s)]
+        bar = [(c[0] - 8 * s, c[1] + 4 * s), (c[0] + 8 * s, c[1] + 4 * s)]
+        return [_line(A, color=INK, width=4, dash="2 8"), _line(bar, color=INK, width=4, dash="2 8")]
+    if kind == "pillow":  # centre, width, height
+        c, w, h = R(a[0]), a[1], a[2]
+        return [_rect(c[0] - w / 2, c[1] - h / 2, c[0] + w / 2, c[1] + h / 2, fill=PROP_FILL, rx=h / 2)]
+    if kind == "ellipse":  # centre, rx, ry, colour, width, dash
+        c, rx, ry = R(a[0]), a[1], a[2]
+        col = a[3] if len(a) > 3 else PROP
+        wd = a[4] if len(a) > 4 else PROP_W
+        da = f' stroke-dasharray="{a[5]}"' if len(a) > 5 else ""
+        return [f'<ellipse cx="{fmt(c[0])}" cy="{fmt(c[1])}" rx="{fmt(rx)}" ry="{fmt(ry)}" fill="none" stroke="{col}" stroke-width="{fmt(wd)}"{da}/>']
+    if kind == "curve":  # smooth curve through points: points, colour, width, dash
+        pts_ = [R(q) for q in a[0]]
+        col = a[1] if len(a) > 1 else PROP
+        wd = a[2] if len(a) > 2 else PROP_W
+        da = f' stroke-dasharray="{a[3]}"' if len(a) > 3 and a[3] else ""
+        return [f'<path d="{_smooth(pts_)}" fill="none" stroke="{col}" stroke-width="{fmt(wd)}" stroke-linecap="round" stroke-linejoin="round"{da}/>']
+    if kind == "bigfoot":  # close side view of a foot: heel x, floor y, length, arch lift (px), style
+        return _bigfoot(*a)
+    if kind == "line":  # generic line: points, color, width, dash
+        pts_ = [R(q) for q in a[0]]
+        return [_line(pts_, color=a[1] if len(a) > 1 else PROP, width=a[2] if len(a) > 2 else PROP_W,
+                      dash=a[3] if len(a) > 3 else None)]
+    if kind == "cloth":  # a folded cloth around a point: centre, w, h, angle
+        c, w, h = R(a[0]), a[1], a[2]
+        ang = a[3] if len(a) > 3 else 0
+        return [f'<rect x="{fmt(-w / 2)}" y="{fmt(-h / 2)}" width="{fmt(w)}" height="{fmt(h)}" rx="6" fill="{PROP_FILL}" stroke="{PROP}" stroke-width="4" transform="translate({fmt(c[0])} {fmt(c[1])}) rotate({fmt(ang)})"/>']
+    raise PoseError(f"unknown prop {kind}")
+
+
+def _bigfoot(x, floor, length, arch, style="ink", toes_down=0.0):
+    """A foot and lower leg seen from the inner side, heel at x, sole on floor y, toes to the right.
+    `arch` lifts the arch (and draws the ball of the foot back a little: the 'short foot')."""
+    L = length
+    short = arch * 0.35
+    ball = x + L * 0.74 - short
+    toe = x + L
+    h = L * 0.34  # ankle height
+    y = floor - 3
+    tdn = toes_down
+    shape = [
+        (x + L * 0.10, y - h * 2.4),  # back of the leg (Achilles)
+        (x + L * 0.08, y - h * 0.9),
+        (x, y - h * 0.35),  # heel
+        (x + L * 0.07, y),
+        (x + L * 0.22, y),
+        (x + L * 0.45, y - 4 - arch),  # arch
+        (ball - L * 0.04, y),
+        (toe - L * 0.08, y + tdn * 0.3),
+        (toe, y - L * 0.05 + tdn * 0.2),  # tip of the big toe
+        (toe - L * 0.10, y - L * 0.12),
+        (ball, y - L * 0.16),
+        (x + L * 0.45, y - h * 0.85 - arch * 0.5),  # instep
+        (x + L * 0.30, y - h * 1.25),
+        (x + L * 0.30, y - h * 2.4),  # front of the shin
+    ]
+    if style == "ghost":
+        return [f'<path d="{_smooth(shape)}" fill="none" stroke="{GHOST}" stroke-width="5" stroke-dasharray="12 9" stroke-linejoin="round"/>']
+    return [f'<path d="{_smooth(shape)}" fill="{PROP_FILL}" stroke="{INK}" stroke-width="{LIMB_W}" stroke-linejoin="round"/>']
+
+
+def _backpack(bot, top, n, s):
+    u = unit(sub(top, bot))
+    half = 13 * s
+    centre_shift = 17 * s
+    a, b = add(bot, mul(n, centre_shift)), add(top, mul(n, centre_shift))
+    corners = [add(a, mul(n, -half)), add(a, mul(n, half)), add(b, mul(n, half)), add(b, mul(n, -half))]
+    strap = [add(top, mul(n, 4 * s)), add(lerp(bot, top, 0.85), mul(n, -10 * s)), add(lerp(bot, top, 0.55), mul(n, -9 * s)),
+             add(lerp(bot, top, 0.45), mul(n, 4 * s))]
+    return (f'<path d="{path_d(corners, True)}" fill="#999" stroke="{PROP}" stroke-width="{PROP_W}" stroke-linejoin="round"/>'
+            + _line(strap, color=PROP, width=4))
+
+
+# ---------------------------------------------------------------------------------------------- panel digits
+DIGITS = {
+    "1": [[(-4, -9), (1, -13), (1, 13)]],
+    "2": [[(-8, -7), (-5, -12), (0, -13), (6, -11), (8, -5), (6, 0), (-8, 13), (9, 13)]],
+    "3": [[(-8, -11), (8, -12), (0, -2), (6, 0), (8, 6), (4, 12), (-3, 13), (-8, 10)]],
+}
+
+
+def digit_svg(ch, x, y):
+    out = [_circle((x, y), 20, fill="#fff", stroke=INK, width=3)]
+    for stroke in DIGITS[ch]:
+        out.append(_line([(x + px, y + py) for px, py in stroke], color=INK, width=4))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- drawing
+def render_panel(panel: dict, refs: Refs, warnings: list[str], where: str) -> list[str]:
+    out: list[str] = []
+    figs = []
+    for name, spec in panel.get("figures", []):
+        try:
+            fig = Figure(name, spec, refs)
+        except PoseError as e:
+            raise PoseError(f"{where}: {e}") from e
+        refs.figs[name] = fig
+        figs.append(fig)
+        warnings += [f"{where}: {w}" for w in fig.check()]
+    for p in panel.get("props", []):
+        out += prop_svg(p, refs)
+    # ghost poses first, ink last
+    order = sorted(figs, key=lambda f: 0 if f.style != "ink" else 1)
+    inset_out = list(out)  # the magnified detail can leave out the START pose
+    skip = set(panel.get("inset", {}).get("without", ()))
+    for fig in order:
+        part = fig.svg()
+        for p in panel.get("over_" + fig.name, []):
+            part += prop_svg(p, refs)
+        out += part
+        if fig.name not in skip:
+            inset_out += part
+    for p in panel.get("front", []):
+        part = prop_svg(p, refs)
+        out += part
+        inset_out += part
+    arrows = []
+    for a in panel.get("arrows", []):
+        arrows += make_arrow(a, refs)
+    if "inset" not in panel:
+        return out + arrows
+    # a magnified circular detail: the same drawing, zoomed on `focus`, shown in a circle at `at`
+    ins = panel["inset"]
+    fx, fy = refs.point(ins["focus"])
+    cx, cy = ins["at"]
+    z, r = ins["zoom"], ins["r"]
+    clip = f"inset-{where.replace('[', '-').replace(']', '')}"
+
+    def mapping(p):
+        return ((p[0] - fx) * z + cx, (p[1] - fy) * z + cy)
+
+    ring = r / z + 4
+    u = unit(sub((cx, cy), (fx, fy)))
+    res = list(out)
+    res.append(_circle((fx, fy), ring, fill="none", stroke=PROP, width=3))
+    res.append(_line([add((fx, fy), mul(u, ring)), sub((cx, cy), mul(u, r))], color=PROP, width=3))
+    res += arrows
+    res.append(f'<defs><clipPath id="{clip}"><circle cx="{fmt(cx)}" cy="{fmt(cy)}" r="{fmt(r)}"/></clipPath></defs>')
+    res.append(f'<g clip-path="url(#{clip})">')
+    res.append(f'<rect x="{fmt(cx - r)}" y="{fmt(cy - r)}" width="{fmt(2 * r)}" height="{fmt(2 * r)}" fill="#fff"/>')
+    res.append(f'<g transform="translate({fmt(cx - fx * z)} {fmt(cy - fy * z)}) scale({fmt(z)})">')
+    res += inset_out
+    res.append("</g>")
+    for a in ins.get("arrows", []):
+        res += make_arrow(a, refs, mapping)
+    res.append("</g>")
+    res.append(_circle((cx, cy), r, fill="none", stroke=PROP, width=4))
+    return res
+
+
+def render(ex_id: str, ex: dict, warnings: list[str]) -> str:
+    body: list[str] = []
+    if "panels" in ex:
+        n = len(ex["panels"])
+        pw = W / n
+        for i, panel in enumerate(ex["panels"]):
+            refs = Refs()
+            body.append(f'<g transform="translate({fmt(i * pw)} 0)">')
+            body += render_panel(panel, refs, warnings, f"{ex_id}[{i + 1}]")
+            body += digit_svg(str(i + 1), 26, 26)
+            body.append("</g>")
+        for i in range(1, n):
+            body.append(_line([(i * pw, 20), (i * pw, H - 20)], color="#888", width=3, dash="10 10"))
+    else:
+        body += render_panel(ex, Refs(), warnings, ex_id)
+    title = escape(ex["title"])
+    return "\n".join([
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{W}" height="{H}" viewBox="0 0 {W} {H}">',
+        f"<title>{title}</title>",
+        f'<rect x="0" y="0" width="{W}" height="{H}" fill="#fff"/>',
+        *body,
+        "</svg>",
+        "",
+    ])
+
+
+def main(argv: list[str]) -> int:
+    from exercises import EXERCISES  # the pose data
+
+    check_only = "--check" in argv
+    wanted = [a for a in argv if not a.startswith("--")]
+    unknown = [w for w in wanted if w not in EXERCISES]
+    if unknown:
+        print("unknown ids: " + ", ".join(unknown), file=sys.stderr)
+        return 2
+    warnings: list[str] = []
+    written = 0
+    os.makedirs(OUT_DIR, exist_ok=True)
+    for ex_id, ex in EXERCISES.items():
+        if wanted and ex_id not in wanted:
+            continue
+        try:
+            svg = render(ex_id, ex, warnings)
+        except PoseError as e:
+            warnings.append(str(e))
+            continue
+        if not check_only:
+            with open(os.path.join(OUT_DIR, ex_id + ".svg"), "w", encoding="utf-8", newline="\n") as f:
+                f.write(svg)
+            written += 1
+    for w in warnings:
+        print("warning: " + w, file=sys.stderr)
+    if "--joints" in argv:  # debugging aid: print every joint of the chosen drawings
+        for ex_id in wanted:
+            refs = Refs()
+            ex = EXERCISES[ex_id]
+            for panel in ex.get("panels", [ex]):
+                for name, spec in panel.get("figures", []):
+                    try:
+                        fig = Figure(name, spec, refs)
+                    except PoseError as e:
+                        print(e)
+                        continue
+                    refs.figs[name] = fig
+                    print(ex_id, name, " ".join(f"{k}=({v[0]:.0f},{v[1]:.0f})" for k, v in fig.points.items()))
+    print(f"{written} drawings written to {os.path.relpath(OUT_DIR)}" if not check_only else "checked")
+    return 1 if warnings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
