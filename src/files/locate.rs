@@ -160,7 +160,8 @@ impl Walker {
     /// One value at `path`; records where it starts.
     fn value(&mut self, path: &mut Vec<String>, depth: usize) {
         self.skip_trivia();
-        self.positions.entry(path.clone()).or_insert_with(|| self.position());
+        let here = self.position();
+        self.positions.entry(path.clone()).or_insert(here);
         if depth > MAX_DEPTH {
             return;
         }
