@@ -28,7 +28,8 @@ pub fn dose_in_words(dose: &Dose, kind: ExerciseKind, affected: Side) -> String 
         parts.push(tempo.to_owned());
     }
     // "1 minute per leg" reads as one thing; "1 minute, per leg" makes the patient wonder what the comma means.
-    let per_leg = dose.sets <= 1 && dose.duration_seconds.is_some() && dose.reps.is_none() && dose.hold_seconds.is_none();
+    let per_leg =
+        dose.sets <= 1 && dose.duration_seconds.is_some() && dose.reps.is_none() && dose.hold_seconds.is_none();
     match (side_in_words(dose.side, affected, per_leg), parts.first_mut()) {
         (Some(side), Some(amount)) if per_leg => {
             amount.push(' ');
@@ -172,7 +173,12 @@ pub fn progression_in_words(progression: &Progression) -> String {
             format!("Add {what} {}, up to {up_to}", every_weeks_in_words(*every_weeks))
         }
         Progression::AddSets { add, every_weeks, up_to } => {
-            format!("Add {} {}, up to {}", sets_in_words(*add), every_weeks_in_words(*every_weeks), sets_in_words(*up_to))
+            format!(
+                "Add {} {}, up to {}",
+                sets_in_words(*add),
+                every_weeks_in_words(*every_weeks),
+                sets_in_words(*up_to)
+            )
         }
         Progression::AddHoldSeconds { add, every_weeks, up_to } => format!(
             "Hold {} longer {}, up to {}",
