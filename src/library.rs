@@ -47,8 +47,8 @@ pub enum LibraryError {
     #[error(transparent)]
     File(#[from] FileError),
 
-    #[error("{file}:{line}:{column}: the id `{id}` is already used in {first}")]
-    DuplicateId { file: PathBuf, line: usize, column: usize, id: String, first: PathBuf },
+    #[error("{file}:{line}:{column}: the id `{id}` is already used at {first}")]
+    DuplicateId { file: PathBuf, line: usize, column: usize, id: String, first: String },
 
     #[error("{0}")]
     Invalid(files::LocatedProblem),
@@ -136,18 +136,20 @@ impl Library {
     /// Adds the files of one source. Duplicate ids within the source are an error (nothing of that source is
     /// added); ids already present from another source are replaced.
     pub fn add_layer(&mut self, source: Source, files: &[LibraryFile]) -> Result<(), LibraryError> {
-        let mut seen: HashMap<&str, &Path> = HashMap::new();
+        let mut seen: HashMap<&str, String> = HashMap::new();
         for file in files {
             let index = FieldIndex::new(&file.text);
             for (position, exercise) in file.exercises.iter().enumerate() {
-                if let Some(first) = seen.insert(&exercise.id, &file.path) {
-                    let at = index.find(&FieldPath::default().field("exercises").index(position).field("id"));
+                let at = index.find(&FieldPath::default().field("exercises").index(position).field("id"));
+                let (line, column) = at.map_or((0, 0), |p| (p.line, p.column));
+                let here = format!("{}:{line}:{column}", file.path.display());
+                if let Some(first) = seen.insert(&exercise.id, here) {
                     return Err(LibraryError::DuplicateId {
                         file: file.path.clone(),
-                        line: at.map_or(0, |p| p.line),
-                        column: at.map_or(0, |p| p.column),
+                        line,
+                        column,
                         id: exercise.id.clone(),
-                        first: first.to_owned(),
+                        first,
                     });
                 }
             }

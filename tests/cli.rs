@@ -77,11 +77,11 @@ fn check_prints_file_line_column_for_each_problem_and_exits_1() {
     assert_eq!(code, 1, "{out}{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert!(
-        lines.iter().any(|l| l.starts_with(&format!("{}:22:27: ", bad_dose.display())) && l.contains("0 sets")),
+        lines.iter().any(|l| l.starts_with(&format!("{}:22:32: ", bad_dose.display())) && l.contains("0 sets")),
         "{out}"
     );
-    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:12:", bad_dose.display())) && l.contains("not-in-any-library")), "{out}");
-    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:8:13: ", typo.display())) && l.contains("lenght")), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:14:25: ", bad_dose.display())) && l.contains("not-in-any-library")), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:9:13: ", typo.display())) && l.contains("lenght")), "{out}");
     assert!(lines.iter().any(|l| l.starts_with(&format!("{}:", newer.display())) && l.contains("newer Stepwise")), "{out}");
 }
 
@@ -112,5 +112,6 @@ fn check_reports_a_duplicate_id_in_a_library_with_its_line() {
     let file = write(dir.path(), "clinic.ron", &text);
     let (code, out, err) = run(stepwise().arg("check").arg(&file));
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains(&format!("{}:10:17: the id `my-stretch` is already used", file.display())), "{out}");
+    assert!(out.contains(&format!("{0}:11:13: the id `my-stretch` is already used at {0}:5:13", file.display())), "{out}");
+    assert_eq!(out.lines().filter(|l| l.contains("my-stretch")).count(), 1, "reported once: {out}");
 }

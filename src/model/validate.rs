@@ -371,23 +371,16 @@ pub fn validate_exercise(exercise: &Exercise, path: &FieldPath) -> Vec<Problem> 
     report.problems
 }
 
-/// Every problem in a library: each exercise alone, plus ids used twice and progressions that lead nowhere.
+/// Every problem in a library: each exercise alone, and progressions that lead nowhere. (Ids used twice are
+/// found when libraries are merged, where the file and line of both are known.)
 /// `is_known_elsewhere` resolves ids from other libraries (a clinic entry may progress to a built-in one).
 pub fn validate_library(exercises: &[Exercise], is_known_elsewhere: &dyn Fn(&str) -> bool) -> Vec<Problem> {
     let mut problems = Vec::new();
     let ids: std::collections::HashMap<&str, usize> =
         exercises.iter().enumerate().map(|(index, exercise)| (exercise.id.as_str(), index)).collect();
-    let mut seen = std::collections::HashSet::new();
     for (index, exercise) in exercises.iter().enumerate() {
         let path = FieldPath::default().field("exercises").index(index);
         problems.extend(validate_exercise(exercise, &path));
-        if !seen.insert(exercise.id.as_str()) {
-            problems.push(Problem {
-                severity: Severity::Error,
-                path: path.clone().field("id"),
-                message: format!("the id `{}` is used twice in this library", exercise.id),
-            });
-        }
         for (field, list) in [("progressions", &exercise.progressions), ("regressions", &exercise.regressions)] {
             for (item, id) in list.iter().enumerate() {
                 if !ids.contains_key(id.as_str()) && !is_known_elsewhere(id) {
