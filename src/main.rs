@@ -65,7 +65,7 @@ enum Paper {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => Err(anyhow::anyhow!("the window is not wired yet (TODO: ui::run)")),
+        None => stepwise::ui::run().map(|()| ExitCode::SUCCESS).map_err(|e| anyhow::anyhow!("could not open the window: {e}")),
         Some(Command::Check { files }) => Ok(check(&files)),
         Some(Command::Library { query }) => list_library(&query.join(" ")),
         Some(Command::Schedule { programs }) => schedule(&programs),
@@ -189,8 +189,8 @@ fn schedule(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         if n > 0 {
             println!();
         }
-        let _ = program;
-        anyhow::bail!("TODO: schedule::build");
+        let plan = stepwise::schedule::build(&program);
+        print!("{}", stepwise::schedule::to_text(&plan, &program));
     }
     Ok(ExitCode::SUCCESS)
 }
