@@ -474,7 +474,8 @@ impl SearchIndex {
                 (entry, score + bonus)
             })
             .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| self.names[a.0].cmp(&self.names[b.0])));
+        // Ties keep the library's own order: its authors list the usual form of an exercise before its variants.
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         hits.into_iter().map(|(entry, _)| entry).collect()
     }
 }
