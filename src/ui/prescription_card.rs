@@ -1,0 +1,475 @@
+//! One prescription as a card: picture, name, the dose in words and its fields (drag values with units and
+//! bounds, a side selector, a note), how it progresses, and the actions on it. A field validation finds wrong is
+//! outlined in red with the reason; the value stays as the therapist typed it.
+
+use egui::{RichText, Ui};
+
+use super::app::Selection;
+use super::commands::Command;
+use super::widgets::{self, mark_problem};
+use crate::files::settings::WeightUnit;
+use crate::model::{Load, Prescription, Problem, Progression, Side, WeekDose, dose_in_words};
+
+/// What is dragged when a card moves: the prescription's stable id.
+#[derive(Clone, Copy, Debug)]
+pub struct PrescriptionDrag(pub u64);
+
+/// Where the card is and how to draw it.
+pub struct CardContext<'a> {
+    pub phase_index: usize,
+    pub position: usize,
+    pub phase_id: u64,
+    pub problems: &'a [Problem],
+    pub selected: bool,
+    pub outdated: bool,
+    pub units: WeightUnit,
+    pub affected: Side,
+    /// Every phase (id, name), for "Move to phase".
+    pub phases: &'a [(u64, String)],
+}
+
+impl CardContext<'_> {
+    /// The first problem on `field` of this prescription's `section` ("dose", "progression", "exercise").
+    fn problem(&self, section: &str, field: &str) -> Option<&Problem> {
+        use crate::model::PathStep;
+        self.problems.iter().find(|problem| {
+            matches!(
+                problem.path.0.as_slice(),
+                [PathStep::Field("phases"), PathStep::Index(p), PathStep::Field("prescriptions"), PathStep::Index(i), PathStep::Field(s), rest @ ..]
+                    if *p == self.phase_index && *i == self.position && *s == section
+                        && (field.is_empty() || rest.iter().any(|step| matches!(step, PathStep::Field(name) if *name == field)))
+            )
+        })
+    }
+
+    fn all_problems(&self) -> impl Iterator<Item = &Problem> {
+        use crate::model::PathStep;
+        self.problems.iter().filter(|problem| {
+            matches!(
+                problem.path.0.as_slice(),
+                [PathStep::Field("phases"), PathStep::Index(p), PathStep::Field("prescriptions"), PathStep::Index(i), ..]
+                    if *p == self.phase_index && *i == self.position
+            )
+        })
+    }
+}
+
+/// Draws the card; returns its response (for dropping other cards on it).
+pub fn ui(
+    ui: &mut Ui,
+    prescription: &mut Prescription,
+    context: &CardContext<'_>,
+    commands: &mut Vec<Command>,
+    selection: &mut Selection,
+) -> egui::Response {
+    let id = prescription.id;
+    let fill = if context.selected {
+        ui.visuals().selection.bg_fill.gamma_multiply(0.18)
+    } else {
+        ui.visuals().faint_bg_color
+    };
+    let stroke = if context.selected {
+        egui::Stroke::new(1.5, ui.visuals().selection.bg_fill)
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    let frame = egui::Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(6.0)
+        .inner_margin(8.0)
+        .outer_margin(egui::Margin::symmetric(0, 3));
+    let inner = ui.push_id(("prescription", id), |ui| {
+        frame
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    let drag_id = egui::Id::unique(("prescription drag", id));
+                    let handle = ui.dnd_drag_source(drag_id, PrescriptionDrag(id), |ui| {
+                        widgets::illustration(
+                            ui,
+                            &prescription.exercise.illustration,
+                            &prescription.exercise.name,
+                            egui::vec2(72.0, 54.0),
+                        )
+                    });
+                    handle.response.on_hover_text("Drag to move this exercise; Alt+Up / Alt+Down with the keyboard");
+                    ui.vertical(|ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            let name = ui.add(
+                                egui::Button::selectable(
+                                    context.selected,
+                                    RichText::new(&prescription.exercise.name).strong().size(15.0),
+                                )
+                                .frame(false),
+                            );
+                            if name.clicked() {
+                                selection.prescription = Some(id);
+                                selection.details_of_prescription = true;
+                                selection.target_phase = Some(context.phase_id);
+                            }
+                            ui.label(RichText::new(prescription.exercise.kind.label()).weak());
+                            let problem_count = context.all_problems().count();
+                            if problem_count > 0 {
+                                ui.label(
+                                    RichText::new(format!("{problem_count} to check")).color(widgets::error_color(ui)),
+                                );
+                            }
+                            if context.outdated {
+                                ui.label(RichText::new("library updated").color(ui.visuals().warn_fg_color));
+                            }
+                        });
+                        ui.label(dose_in_words(&prescription.dose, prescription.exercise.kind, context.affected));
+                        dose_row(ui, prescription, context);
+                    });
+                });
+                if context.selected {
+                    ui.separator();
+                    more_fields(ui, prescription, context);
+                    actions(ui, prescription, context, commands);
+                }
+                for problem in context.all_problems() {
+                    ui.label(RichText::new(format!("• {}", problem.message)).color(widgets::error_color(ui)).small());
+                }
+            })
+            .response
+    });
+    let response = inner.inner.interact(egui::Sense::click());
+    if response.clicked() {
+        selection.prescription = Some(id);
+        selection.details_of_prescription = true;
+        selection.target_phase = Some(context.phase_id);
+    }
+    response
+}
+
+/// An optional whole number (repetitions, a hold): a checkbox that says whether it applies, and its value.
+fn optional_count(
+    ui: &mut Ui,
+    value: &mut Option<u32>,
+    label: &str,
+    suffix: &str,
+    default: u32,
+    max: u32,
+    problem: Option<&Problem>,
+) {
+    let mut on = value.is_some();
+    let check = ui.checkbox(&mut on, label);
+    if check.changed() {
+        *value = on.then_some(default);
+    }
+    if let Some(number) = value {
+        let response = ui
+            .add(egui::DragValue::new(number).range(0..=max).suffix(suffix).clamp_existing_to_range(false))
+            .labelled_by(check.id);
+        mark_problem(ui, response, problem);
+    }
+}
+
+/// The main dose fields, always visible: sets, repetitions, hold, time, side.
+fn dose_row(ui: &mut Ui, prescription: &mut Prescription, context: &CardContext<'_>) {
+    let dose = &mut prescription.dose;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Sets");
+        let response = ui
+            .add(egui::DragValue::new(&mut dose.sets).range(0..=20).clamp_existing_to_range(false))
+            .labelled_by(label.id);
+        mark_problem(ui, response, context.problem("dose", "sets"));
+        optional_count(ui, &mut dose.reps, "Reps", "", 10, 200, context.problem("dose", "reps"));
+        optional_count(ui, &mut dose.hold_seconds, "Hold", " s", 30, 600, context.problem("dose", "hold_seconds"));
+        optional_count(
+            ui,
+            &mut dose.duration_seconds,
+            "Time",
+            " s",
+            60,
+            7200,
+            context.problem("dose", "duration_seconds"),
+        );
+        let side_label = ui.label("Side");
+        let response = egui::ComboBox::from_id_salt("side")
+            .selected_text(dose.side.label())
+            .show_ui(ui, |ui| {
+                for side in Side::ALL {
+                    ui.selectable_value(&mut dose.side, side, side.label());
+                }
+            })
+            .response
+            .labelled_by(side_label.id);
+        mark_problem(ui, response, context.problem("dose", "side"));
+    });
+}
+
+/// The rest of the dose, the progression and the note: shown on the selected card.
+fn more_fields(ui: &mut Ui, prescription: &mut Prescription, context: &CardContext<'_>) {
+    let dose = &mut prescription.dose;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Times a day");
+        let response = ui
+            .add(egui::DragValue::new(&mut dose.times_per_day).range(0..=10).clamp_existing_to_range(false))
+            .labelled_by(label.id);
+        mark_problem(ui, response, context.problem("dose", "times_per_day"));
+        let label = ui.label("Days a week");
+        let response = ui
+            .add(egui::DragValue::new(&mut dose.days_per_week).range(0..=7).clamp_existing_to_range(false))
+            .labelled_by(label.id);
+        mark_problem(ui, response, context.problem("dose", "days_per_week"));
+        optional_count(ui, &mut dose.rest_seconds, "Rest", " s", 60, 600, context.problem("dose", "rest_seconds"));
+    });
+    ui.horizontal_wrapped(|ui| {
+        load_field(ui, &mut dose.load, context);
+        let label = ui.label("Tempo");
+        ui.add(egui::TextEdit::singleline(&mut dose.tempo).hint_text("e.g. 3 s up, 3 s down").desired_width(160.0))
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Note");
+        ui.add(
+            egui::TextEdit::singleline(&mut dose.note)
+                .hint_text("Anything else the patient should know")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    progression_fields(ui, &mut prescription.progression, context);
+}
+
+fn load_field(ui: &mut Ui, load: &mut Load, context: &CardContext<'_>) {
+    let label = ui.label("Load");
+    let text = match load {
+        Load::BodyWeight => "Body weight",
+        Load::Kilograms(_) => "Added weight",
+        Load::Band(_) => "Band",
+        Load::RepetitionMaximum(_) => "Repetition maximum",
+    };
+    egui::ComboBox::from_id_salt("load kind")
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            let choices = [
+                (Load::BodyWeight, "Body weight"),
+                (Load::Kilograms(0.0), "Added weight"),
+                (Load::Band("Yellow".to_owned()), "Band"),
+                (Load::RepetitionMaximum(15), "Repetition maximum"),
+            ];
+            for (choice, name) in choices {
+                let same_kind = std::mem::discriminant(load) == std::mem::discriminant(&choice);
+                if ui.selectable_label(same_kind, name).clicked() && !same_kind {
+                    *load = choice;
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    let problem = context.problem("dose", "load");
+    match load {
+        Load::BodyWeight => {}
+        Load::Kilograms(kg) => {
+            // Files hold kilograms; the therapist may think in pounds.
+            let response = match context.units {
+                WeightUnit::Kilograms => ui.add(
+                    egui::DragValue::new(kg).range(0.0..=300.0).speed(0.5).suffix(" kg").clamp_existing_to_range(false),
+                ),
+                WeightUnit::Pounds => {
+                    let mut pounds = *kg * 2.204_623;
+                    let response = ui.add(
+                        egui::DragValue::new(&mut pounds)
+                            .range(0.0..=660.0)
+                            .speed(1.0)
+                            .suffix(" lb")
+                            .max_decimals(1)
+                            .clamp_existing_to_range(false),
+                    );
+                    if response.changed() {
+                        *kg = pounds / 2.204_623;
+                    }
+                    response
+                }
+            };
+            mark_problem(ui, response.labelled_by(label.id), problem);
+        }
+        Load::Band(colour) => {
+            let response = ui
+                .add(egui::TextEdit::singleline(colour).hint_text("Band colour").desired_width(100.0))
+                .labelled_by(label.id);
+            mark_problem(ui, response, problem);
+        }
+        Load::RepetitionMaximum(reps) => {
+            let response = ui
+                .add(egui::DragValue::new(reps).range(0..=30).suffix(" RM").clamp_existing_to_range(false))
+                .labelled_by(label.id);
+            mark_problem(ui, response, problem);
+        }
+    }
+}
+
+fn progression_fields(ui: &mut Ui, progression: &mut Progression, context: &CardContext<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Progression");
+        egui::ComboBox::from_id_salt("progression rule")
+            .selected_text(progression.label())
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                let choices = [
+                    Progression::Steady,
+                    Progression::AddReps { add: 2, every_weeks: 1, up_to: 15 },
+                    Progression::AddSets { add: 1, every_weeks: 2, up_to: 4 },
+                    Progression::AddHoldSeconds { add: 5, every_weeks: 1, up_to: 60 },
+                    Progression::AddLoad { add_kg: 2.5, every_weeks: 1, up_to_kg: 20.0 },
+                    Progression::ByWeek(vec![WeekDose {
+                        from_week: 1,
+                        sets: 3,
+                        reps: Some(15),
+                        hold_seconds: None,
+                        load: None,
+                    }]),
+                    Progression::ByResponse(String::new()),
+                ];
+                for choice in choices {
+                    let same_kind = std::mem::discriminant(progression) == std::mem::discriminant(&choice);
+                    let name = choice.label();
+                    if ui.selectable_label(same_kind, name).clicked() && !same_kind {
+                        *progression = choice;
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let count = |ui: &mut Ui, value: &mut u32, text: &str, suffix: &str, max: u32, field: &str| {
+            let label = ui.label(text);
+            let response = ui
+                .add(egui::DragValue::new(value).range(0..=max).suffix(suffix).clamp_existing_to_range(false))
+                .labelled_by(label.id);
+            mark_problem(ui, response, context.problem("progression", field));
+        };
+        match progression {
+            Progression::Steady | Progression::ByWeek(_) | Progression::ByResponse(_) => {}
+            Progression::AddReps { add, every_weeks, up_to }
+            | Progression::AddSets { add, every_weeks, up_to }
+            | Progression::AddHoldSeconds { add, every_weeks, up_to } => {
+                count(ui, add, "Add", "", 100, "add");
+                count(ui, every_weeks, "every", " weeks", 52, "every_weeks");
+                count(ui, up_to, "up to", "", 600, "up_to");
+            }
+            Progression::AddLoad { add_kg, every_weeks, up_to_kg } => {
+                let label = ui.label("Add");
+                ui.add(
+                    egui::DragValue::new(add_kg)
+                        .range(0.0..=50.0)
+                        .speed(0.5)
+                        .suffix(" kg")
+                        .clamp_existing_to_range(false),
+                )
+                .labelled_by(label.id);
+                count(ui, every_weeks, "every", " weeks", 52, "every_weeks");
+                let label = ui.label("up to");
+                let response = ui
+                    .add(
+                        egui::DragValue::new(up_to_kg)
+                            .range(0.0..=300.0)
+                            .speed(0.5)
+                            .suffix(" kg")
+                            .clamp_existing_to_range(false),
+                    )
+                    .labelled_by(label.id);
+                mark_problem(ui, response, context.problem("progression", "up_to_kg"));
+            }
+        }
+    });
+    match progression {
+        Progression::ByWeek(rows) => week_table(ui, rows, context),
+        Progression::ByResponse(rule) => {
+            ui.horizontal(|ui| {
+                let label = ui.label("Rule");
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(rule)
+                            .hint_text("e.g. Add 5-10 % load when pain stays at or under 3/10")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                mark_problem(ui, response, context.problem("progression", ""));
+            });
+        }
+        _ => {}
+    }
+}
+
+/// The dose-by-week table (heavy slow resistance and the like).
+fn week_table(ui: &mut Ui, rows: &mut Vec<WeekDose>, context: &CardContext<'_>) {
+    let mut remove = None;
+    egui::Grid::new("week table").num_columns(4).show(ui, |ui| {
+        for (index, row) in rows.iter_mut().enumerate() {
+            let label = ui.label(format!("Row {}: from week", index + 1));
+            let response = ui
+                .add(egui::DragValue::new(&mut row.from_week).range(0..=104).clamp_existing_to_range(false))
+                .labelled_by(label.id);
+            mark_problem(ui, response, None);
+            let label = ui.label("sets");
+            ui.add(egui::DragValue::new(&mut row.sets).range(0..=20).clamp_existing_to_range(false))
+                .labelled_by(label.id);
+            let mut reps = row.reps.unwrap_or(0);
+            let label = ui.label("reps");
+            if ui
+                .add(egui::DragValue::new(&mut reps).range(0..=200).clamp_existing_to_range(false))
+                .labelled_by(label.id)
+                .changed()
+            {
+                row.reps = (reps > 0).then_some(reps);
+            }
+            if ui.button("Remove row").clicked() {
+                remove = Some(index);
+            }
+            ui.end_row();
+        }
+    });
+    if let Some(index) = remove {
+        rows.remove(index);
+    }
+    if ui.button("Add row").clicked() {
+        let next = rows
+            .last()
+            .map_or(WeekDose { from_week: 1, sets: 3, reps: Some(15), hold_seconds: None, load: None }, |last| {
+                WeekDose { from_week: last.from_week + 1, ..last.clone() }
+            });
+        rows.push(next);
+    }
+    let _ = context;
+}
+
+fn actions(ui: &mut Ui, prescription: &Prescription, context: &CardContext<'_>, commands: &mut Vec<Command>) {
+    let id = prescription.id;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Move up").on_hover_text("Alt+Up").clicked() {
+            commands.push(Command::MoveSelectedUp);
+        }
+        if ui.button("Move down").on_hover_text("Alt+Down").clicked() {
+            commands.push(Command::MoveSelectedDown);
+        }
+        if ui.button("Duplicate").on_hover_text("Ctrl+D").clicked() {
+            commands.push(Command::DuplicatePrescription(id));
+        }
+        if ui.button("Remove").clicked() {
+            commands.push(Command::RemovePrescription(id));
+        }
+        if context.outdated
+            && ui
+                .button("Update from library")
+                .on_hover_text("The library's text for this exercise has changed; the dose stays")
+                .clicked()
+        {
+            commands.push(Command::UpdateFromLibrary(id));
+        }
+        move_to_phase_menu(ui, id, context.phases, context.phase_id, commands);
+    });
+}
+
+/// Moves the prescription to the end of another phase.
+fn move_to_phase_menu(ui: &mut Ui, id: u64, phases: &[(u64, String)], current: u64, commands: &mut Vec<Command>) {
+    ui.menu_button("Move to phase", |ui| {
+        for (phase_id, name) in phases {
+            if *phase_id != current && ui.button(name).clicked() {
+                commands.push(Command::MovePrescription { id, phase_id: *phase_id, index: usize::MAX });
+            }
+        }
+    });
+}

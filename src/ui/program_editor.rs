@@ -1,0 +1,388 @@
+//! The program editor: the patient and therapist header, goals, notes, a week-by-week timeline of the phases, and
+//! each phase as a section holding its prescription cards. Phases accept exercises dragged from the library and
+//! cards dragged from other phases.
+
+use egui::{RichText, Ui};
+
+use super::app::{Notice, StepwiseApp};
+use super::commands::Command;
+use super::library_panel::LibraryDrag;
+use super::prescription_card::{self, CardContext, PrescriptionDrag};
+use super::widgets;
+use crate::model::{Date, Phase, PhaseLength, Side};
+
+pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
+    notices(app, ui);
+    if let Some(reason) = app.document.read_only.clone() {
+        egui::Frame::new()
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("Read-only.").strong());
+                    ui.label(reason);
+                    if ui.button("Save as…").clicked() {
+                        app.commands.push(Command::SaveAs);
+                    }
+                });
+            });
+    }
+    let read_only = app.document.read_only.is_some();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("program scroll").show(ui, |ui| {
+        ui.add_enabled_ui(!read_only, |ui| {
+            header(app, ui);
+            timeline(app, ui);
+            phases(app, ui);
+        });
+        ui.add_space(40.0);
+    });
+}
+
+/// Messages (errors with file and line:column, confirmations) in a strip above the program.
+fn notices(app: &mut StepwiseApp, ui: &mut Ui) {
+    let mut dismissed = None;
+    for (index, Notice { text, is_error }) in app.notices.iter().enumerate() {
+        let color = if *is_error { ui.visuals().error_fg_color } else { ui.visuals().hyperlink_color };
+        egui::Frame::new().fill(color.gamma_multiply(0.12)).inner_margin(6.0).corner_radius(4.0).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if ui.button("Dismiss").on_hover_text("Hide this message").clicked() {
+                    dismissed = Some(index);
+                }
+                ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
+            });
+        });
+    }
+    if let Some(index) = dismissed {
+        app.notices.remove(index);
+    }
+}
+
+fn header(app: &mut StepwiseApp, ui: &mut Ui) {
+    let program = &mut app.document.program;
+    let title_label = ui.label("Program title");
+    ui.add(
+        egui::TextEdit::singleline(&mut program.title)
+            .font(egui::TextStyle::Heading)
+            .hint_text("Home exercise program")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(title_label.id);
+
+    egui::CollapsingHeader::new("Patient and therapist").default_open(true).show(ui, |ui| {
+        egui::Grid::new("header grid").num_columns(4).spacing([12.0, 6.0]).striped(false).show(ui, |ui| {
+            let label = ui.label("Patient");
+            ui.add(egui::TextEdit::singleline(&mut program.patient.name).hint_text("Name").desired_width(220.0))
+                .labelled_by(label.id);
+            let label = ui.label("Date of birth or reference");
+            ui.add(
+                egui::TextEdit::singleline(&mut program.patient.date_of_birth_or_reference)
+                    .hint_text("e.g. 1961-04-12 or clinic number")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label("Condition");
+            ui.add(
+                egui::TextEdit::singleline(&mut program.patient.condition)
+                    .hint_text("e.g. Right mid-portion Achilles tendinopathy")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+            let label = ui.label("Affected side");
+            egui::ComboBox::from_id_salt("affected side")
+                .selected_text(program.patient.side.label())
+                .show_ui(ui, |ui| {
+                    for side in [Side::Left, Side::Right, Side::BothTogether] {
+                        let text = if side == Side::BothTogether { "Both legs" } else { side.label() };
+                        ui.selectable_value(&mut program.patient.side, side, text);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label("Therapist");
+            ui.add(egui::TextEdit::singleline(&mut program.therapist).hint_text("Your name").desired_width(220.0))
+                .labelled_by(label.id);
+            let label = ui.label("Clinic");
+            ui.add(egui::TextEdit::singleline(&mut program.clinic).hint_text("Clinic name").desired_width(200.0))
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label("Start date");
+            start_date_field(ui, &mut program.start_date, label.id);
+            ui.end_row();
+        });
+
+        ui.add_space(6.0);
+        ui.label(RichText::new("Goals").strong());
+        let mut remove = None;
+        for (index, goal) in program.goals.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                let label = ui.label(format!("Goal {}", index + 1));
+                ui.add(
+                    egui::TextEdit::singleline(goal)
+                        .hint_text("e.g. Walk 30 minutes without pain")
+                        .desired_width(360.0),
+                )
+                .labelled_by(label.id);
+                if ui.button("Remove").on_hover_text(format!("Remove goal {}", index + 1)).clicked() {
+                    remove = Some(index);
+                }
+            });
+        }
+        if let Some(index) = remove {
+            program.goals.remove(index);
+        }
+        if ui.button("Add goal").clicked() {
+            program.goals.push(String::new());
+        }
+
+        ui.add_space(6.0);
+        let label = ui.label("Notes for the patient");
+        ui.add(
+            egui::TextEdit::multiline(&mut program.notes)
+                .hint_text("Printed on the handout: what pain is acceptable, when to call the clinic…")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+}
+
+/// The start date as text, so a half-typed date is never forced into something else: the field keeps what was
+/// typed and says why it is not a date; the program changes only when the text is a real day.
+fn start_date_field(ui: &mut Ui, date: &mut Date, label: egui::Id) {
+    let id = ui.make_persistent_id("start date text");
+    let mut text = ui.data(|data| data.get_temp::<String>(id)).unwrap_or_else(|| date.to_string());
+    let response =
+        ui.add(egui::TextEdit::singleline(&mut text).desired_width(120.0).hint_text("YYYY-MM-DD")).labelled_by(label);
+    match text.parse::<Date>() {
+        Ok(parsed) => {
+            if response.changed() {
+                *date = parsed;
+            }
+            if !response.has_focus() {
+                // Show the program's date (it may have changed by undo or by opening a file).
+                text = date.to_string();
+            }
+            ui.label(RichText::new(date.to_patient_text()).weak());
+        }
+        Err(error) => {
+            let color = widgets::error_color(ui);
+            ui.painter().rect_stroke(
+                response.rect.expand(1.0),
+                2.0,
+                egui::Stroke::new(1.5, color),
+                egui::StrokeKind::Outside,
+            );
+            ui.label(RichText::new(error.to_string()).color(color));
+            if !response.has_focus() && !response.lost_focus() {
+                text = date.to_string();
+            }
+        }
+    }
+    ui.data_mut(|data| data.insert_temp(id, text));
+}
+
+/// Which weeks each phase covers, as a row of blocks.
+fn timeline(app: &mut StepwiseApp, ui: &mut Ui) {
+    let program = &app.document.program;
+    if program.phases.is_empty() {
+        return;
+    }
+    widgets::section_heading(ui, "Timeline");
+    ui.horizontal_wrapped(|ui| {
+        let mut week = 1;
+        for phase in &program.phases {
+            let (text, next) = match phase.length {
+                PhaseLength::Weeks(weeks) => {
+                    let last = week + weeks.max(1) - 1;
+                    let first_day = program.start_date.add_days(i64::from(week - 1) * 7);
+                    (format!("{}: weeks {week}-{last} (from {})", phase.name, first_day.to_patient_text()), last + 1)
+                }
+                PhaseLength::UntilCriteriaMet => {
+                    (format!("{}: from week {week}, until criteria met", phase.name), week + 1)
+                }
+            };
+            let selected = app.selection.target_phase == Some(phase.id);
+            if ui
+                .add(egui::Button::selectable(selected, text))
+                .on_hover_text("New exercises go into this phase")
+                .clicked()
+            {
+                app.selection.target_phase = Some(phase.id);
+            }
+            week = next;
+        }
+    });
+}
+
+fn phases(app: &mut StepwiseApp, ui: &mut Ui) {
+    widgets::section_heading(ui, "Phases");
+    let phase_count = app.document.program.phases.len();
+    for phase_index in 0..phase_count {
+        phase_section(app, ui, phase_index, phase_count);
+    }
+    ui.add_space(8.0);
+    if ui.button("Add phase").on_hover_text("Add a phase at the end of the program").clicked() {
+        app.commands.push(Command::AddPhase);
+    }
+}
+
+fn phase_section(app: &mut StepwiseApp, ui: &mut Ui, phase_index: usize, phase_count: usize) {
+    let phase_names: Vec<(u64, String)> =
+        app.document.program.phases.iter().enumerate().map(|(i, p)| (p.id, format!("{}. {}", i + 1, p.name))).collect();
+    let StepwiseApp { document, selection, commands, settings, outdated, .. } = app;
+    let Some(phase) = document.program.phases.get(phase_index) else { return };
+    let phase_id = phase.id;
+    let is_target = selection.target_phase == Some(phase_id);
+    let stroke = if is_target {
+        egui::Stroke::new(2.0, ui.visuals().selection.bg_fill)
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    let frame = egui::Frame::group(ui.style()).stroke(stroke).inner_margin(10.0);
+    let (drop_response, dropped_exercise) = ui.dnd_drop_zone::<LibraryDrag, _>(frame, |ui| {
+        ui.set_width(ui.available_width());
+        ui.push_id(("phase", phase_id), |ui| {
+            phase_header(
+                ui,
+                &mut document.program.phases[phase_index],
+                phase_index,
+                phase_count,
+                is_target,
+                commands,
+                selection,
+            );
+            let units = settings.units;
+            let phase = &mut document.program.phases[phase_index];
+            let count = phase.prescriptions.len();
+            if count == 0 {
+                ui.label(
+                    RichText::new("No exercises yet: double-click one in the library, or drag it here.")
+                        .weak()
+                        .italics(),
+                );
+            }
+            let problems = &document.problems;
+            let mut drop_at = None;
+            for position in 0..count {
+                let prescription = &mut phase.prescriptions[position];
+                let context = CardContext {
+                    phase_index,
+                    position,
+                    phase_id,
+                    problems,
+                    selected: selection.prescription == Some(prescription.id),
+                    outdated: outdated.contains(&prescription.id),
+                    phases: &phase_names,
+                    units,
+                    affected: document.program.patient.side,
+                };
+                let response = prescription_card::ui(ui, prescription, &context, commands, selection);
+                // Dropping a card onto the upper or lower half of another puts it before or after.
+                if let (Some(pointer), Some(_)) =
+                    (ui.ctx().pointer_interact_pos(), response.dnd_hover_payload::<PrescriptionDrag>())
+                {
+                    let before = pointer.y < response.rect.center().y;
+                    let y = if before { response.rect.top() - 3.0 } else { response.rect.bottom() + 3.0 };
+                    ui.painter().hline(
+                        response.rect.x_range(),
+                        y,
+                        egui::Stroke::new(2.5, ui.visuals().selection.bg_fill),
+                    );
+                }
+                if let Some(dragged) = response.dnd_release_payload::<PrescriptionDrag>() {
+                    let before = ui.ctx().pointer_interact_pos().is_some_and(|p| p.y < response.rect.center().y);
+                    drop_at = Some((dragged.0, if before { position } else { position + 1 }));
+                }
+            }
+            if let Some((id, index)) = drop_at {
+                commands.push(Command::MovePrescription { id, phase_id, index });
+            }
+        });
+    });
+    // A card dropped on the phase but not on another card goes to the end.
+    if let Some(dragged) = drop_response.response.dnd_release_payload::<PrescriptionDrag>()
+        && !commands.iter().any(|c| matches!(c, Command::MovePrescription { id, .. } if *id == dragged.0))
+    {
+        let end = document.program.phases.get(phase_index).map_or(0, |p| p.prescriptions.len());
+        commands.push(Command::MovePrescription { id: dragged.0, phase_id, index: end });
+    }
+    if let Some(dropped) = dropped_exercise {
+        commands.push(Command::AddExercise { exercise_id: dropped.0.clone(), phase_id, index: None });
+    }
+    if drop_response.response.clicked() {
+        selection.target_phase = Some(phase_id);
+    }
+    ui.add_space(8.0);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn phase_header(
+    ui: &mut Ui,
+    phase: &mut Phase,
+    phase_index: usize,
+    phase_count: usize,
+    is_target: bool,
+    commands: &mut Vec<Command>,
+    selection: &mut super::app::Selection,
+) {
+    let phase_id = phase.id;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(RichText::new(format!("Phase {}", phase_index + 1)).strong());
+        ui.add(egui::TextEdit::singleline(&mut phase.name).hint_text("Phase name").desired_width(200.0))
+            .labelled_by(label.id)
+            .on_hover_text("Rename the phase");
+        let mut open_ended = phase.length == PhaseLength::UntilCriteriaMet;
+        if ui.checkbox(&mut open_ended, "Until criteria met").changed() {
+            phase.length = if open_ended { PhaseLength::UntilCriteriaMet } else { PhaseLength::Weeks(2) };
+        }
+        if let PhaseLength::Weeks(weeks) = &mut phase.length {
+            let label = ui.label("Length");
+            ui.add(egui::DragValue::new(weeks).range(0..=52).suffix(" weeks").clamp_existing_to_range(false))
+                .labelled_by(label.id);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Remove phase").on_hover_text("Remove this phase and its exercises").clicked() {
+                commands.push(Command::RemovePhase(phase_id));
+            }
+            if ui
+                .add_enabled(phase_index + 1 < phase_count, egui::Button::new("Later"))
+                .on_hover_text("Move this phase later")
+                .clicked()
+            {
+                commands.push(Command::MovePhase { id: phase_id, delta: 1 });
+            }
+            if ui
+                .add_enabled(phase_index > 0, egui::Button::new("Earlier"))
+                .on_hover_text("Move this phase earlier")
+                .clicked()
+            {
+                commands.push(Command::MovePhase { id: phase_id, delta: -1 });
+            }
+            if ui
+                .add(egui::Button::selectable(is_target, "Add here"))
+                .on_hover_text("New exercises go into this phase")
+                .clicked()
+            {
+                selection.target_phase = Some(phase_id);
+                commands.push(Command::AddSelectedExercise);
+            }
+        });
+    });
+    egui::CollapsingHeader::new("Goal and criteria to move on").id_salt(("phase details", phase_id)).show(ui, |ui| {
+        egui::Grid::new(("phase grid", phase_id)).num_columns(2).show(ui, |ui| {
+            widgets::grid_text_field(ui, "Goal of this phase", &mut phase.goal, "e.g. Settle pain and start loading");
+            widgets::grid_text_area(
+                ui,
+                "Criteria to move on",
+                &mut phase.criteria,
+                "e.g. Pain at most 3/10 the morning after",
+            );
+        });
+    });
+}

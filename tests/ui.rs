@@ -1,0 +1,290 @@
+//! The planner window driven as a therapist would, with egui_kittest: no GPU, no display, real files in a
+//! temporary folder, and scripted answers instead of the system's file dialogs.
+
+use std::path::Path;
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stepwise::files::recovery;
+use stepwise::files::settings::Locations;
+use stepwise::model::{Date, Program};
+use stepwise::ui::commands::consume_shortcuts;
+use stepwise::ui::{AppEnvironment, Command, Prompt, ScriptedDialogs, StepwiseApp};
+
+fn environment(dir: &Path, dialogs: &ScriptedDialogs) -> AppEnvironment {
+    let mut environment = AppEnvironment::new(Locations::under(dir), Box::new(dialogs.clone()));
+    environment.today = Date::new(2026, 11, 24).unwrap_or_else(|| Date::from_days(0));
+    environment.autosave_delay = Duration::ZERO;
+    environment.live_preview = false;
+    environment
+}
+
+fn app_harness(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, StepwiseApp> {
+    let environment = environment(dir, dialogs);
+    let mut harness =
+        Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| StepwiseApp::new(cc, environment));
+    harness.run();
+    harness
+}
+
+fn ctrl(harness: &mut Harness<'_, StepwiseApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    harness.run();
+}
+
+fn ctrl_shift(harness: &mut Harness<'_, StepwiseApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, key);
+    harness.run();
+}
+
+/// Where each prescription is: (phase index, exercise library id, sets, reps).
+fn layout(program: &Program) -> Vec<(usize, String, u32, Option<u32>)> {
+    program.prescriptions().map(|(phase, p)| (phase, p.exercise.library_id.clone(), p.dose.sets, p.dose.reps)).collect()
+}
+
+/// Types into a number field the way a person does: focus it, type, press Enter.
+fn set_number(harness: &mut Harness<'_, StepwiseApp>, label: &str, value: &str) {
+    harness.get_by_role_and_label(Role::SpinButton, label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::SpinButton, label).type_text(value);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn build_a_program_undo_redo_save_and_reopen() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+
+    // Search as you type.
+    ctrl(&mut harness, Key::F);
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Search exercises").is_focused());
+    harness.get_by_role_and_label(Role::TextInput, "Search exercises").type_text("heel drop");
+    harness.run();
+    let first = {
+        let app = harness.state();
+        let ids = app.library_panel.result_ids(&app.library);
+        assert!(!ids.is_empty(), "no result for heel drop");
+        assert!(ids[0].contains("heel-drop"), "best match for heel drop is {}", ids[0]);
+        ids[0].to_owned()
+    };
+
+    // Enter adds the best match to the chosen phase.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(layout(&harness.state().document.program).len(), 1);
+    assert_eq!(layout(&harness.state().document.program)[0].1, first);
+
+    // 3 sets of 15.
+    set_number(&mut harness, "Sets", "3");
+    if harness.state().document.program.phases[0].prescriptions[0].dose.reps.is_none() {
+        harness.get_by_role_and_label(Role::CheckBox, "Reps").click();
+        harness.run();
+    }
+    set_number(&mut harness, "Reps", "15");
+    assert_eq!(layout(&harness.state().document.program), vec![(0, first.clone(), 3, Some(15))]);
+
+    // A second phase, and the exercise moved there with the keyboard.
+    harness.get_by_role_and_label(Role::Button, "Add phase").click();
+    harness.run();
+    assert_eq!(harness.state().document.program.phases.len(), 2);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(layout(&harness.state().document.program), vec![(1, first.clone(), 3, Some(15))]);
+
+    // Undo puts it back; redo moves it again.
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(layout(&harness.state().document.program), vec![(0, first.clone(), 3, Some(15))]);
+    ctrl_shift(&mut harness, Key::Z);
+    assert_eq!(layout(&harness.state().document.program), vec![(1, first.clone(), 3, Some(15))]);
+    ctrl(&mut harness, Key::Z);
+    ctrl(&mut harness, Key::Y);
+    assert_eq!(layout(&harness.state().document.program), vec![(1, first.clone(), 3, Some(15))]);
+
+    // Save through the dialog trait.
+    let path = dir.path().join("anna.ron");
+    dialogs.answer_next(&path);
+    assert!(harness.state().document.dirty);
+    assert!(harness.state().window_title().starts_with('•'));
+    ctrl(&mut harness, Key::S);
+    assert!(path.exists(), "not saved");
+    assert!(!harness.state().document.dirty);
+    assert_eq!(harness.state().window_title(), "anna.ron – Stepwise");
+    let saved = harness.state().document.program.clone();
+
+    // Reopen in a new window and compare.
+    let mut reopened = app_harness(dir.path(), &dialogs);
+    dialogs.answer_next(&path);
+    ctrl(&mut reopened, Key::O);
+    assert_eq!(reopened.state().document.program, saved);
+    assert_eq!(reopened.state().document.path.as_deref(), Some(path.as_path()));
+    assert!(reopened.state().settings.recent_files.contains(&path), "not in recent files");
+}
+
+#[test]
+fn new_asks_about_unsaved_changes() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    harness.get_by_role_and_label(Role::TextInput, "Patient").set_text_value_accesskit("Siân Łukasz");
+    harness.run();
+    // Leave the field so the shortcut is not the text field's.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().document.dirty);
+
+    ctrl(&mut harness, Key::N);
+    assert!(matches!(harness.state().prompt, Some(Prompt::UnsavedChanges { .. })));
+    assert!(harness.query_by_label("Save changes?").is_some());
+    harness.get_by_role_and_label(Role::Button, "Cancel").click();
+    harness.run();
+    assert!(harness.state().prompt.is_none());
+    assert_eq!(harness.state().document.program.patient.name, "Siân Łukasz");
+
+    ctrl(&mut harness, Key::N);
+    harness.get_by_role_and_label(Role::Button, "Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().document.program.patient.name, "");
+    assert!(!harness.state().document.dirty);
+}
+
+#[test]
+fn a_recovery_copy_is_written_offered_and_restored() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let locations = Locations::under(dir.path());
+    let expected = {
+        // A session that changes the program writes a recovery copy (autosave), then "crashes".
+        let mut harness = app_harness(dir.path(), &dialogs);
+        harness.get_by_role_and_label(Role::TextInput, "Patient").set_text_value_accesskit("Dafydd Ŵ");
+        harness.run();
+        harness.key_press(Key::Escape);
+        harness.run();
+        assert!(recovery::recovery_file(&locations.recovery_dir()).exists(), "no recovery copy written");
+        harness.state().document.program.clone()
+    };
+
+    let mut harness = app_harness(dir.path(), &dialogs);
+    assert!(matches!(harness.state().prompt, Some(Prompt::Recovery(_))));
+    assert!(harness.query_by_label("Restore unsaved work?").is_some());
+    harness.get_by_role_and_label(Role::Button, "Restore").click();
+    harness.run();
+    assert_eq!(harness.state().document.program, expected);
+    assert!(harness.state().document.dirty, "a restored copy is unsaved work");
+}
+
+#[test]
+fn a_broken_file_shows_line_and_column_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    let before = harness.state().document.program.clone();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Program(\n    version: 1,\n    title: \"Anna\",\n    start_date: 2026-11-24,\n)\n")
+        .expect("write the broken file");
+    dialogs.answer_next(&broken);
+    ctrl(&mut harness, Key::O);
+    let app = harness.state();
+    assert_eq!(app.document.program, before);
+    assert_eq!(app.document.path, None);
+    let message = app.notices.iter().find(|n| n.is_error).map(|n| n.text.clone()).unwrap_or_default();
+    assert!(message.contains("broken.ron:4:"), "no line:column in {message:?}");
+    assert!(harness.query_by_label_contains("broken.ron:4:").is_some(), "the error is not shown in the window");
+}
+
+#[test]
+fn a_custom_exercise_is_saved_and_found_by_search() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+
+    // Through the palette, as a keyboard user would.
+    ctrl(&mut harness, Key::K);
+    harness.get_by_role_and_label(Role::TextInput, "Command palette").type_text("custom exercise");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().custom_exercise.is_some(), "the form did not open");
+
+    for (label, text) in [
+        ("Name", "Kitchen sink tiptoe hold"),
+        ("Goal", "Wake up the small foot muscles"),
+        ("Steps", "Sit with a towel under your foot\nScrunch it towards you"),
+        ("Tips", "Keep the heel down"),
+        ("Common mistakes", "Lifting the heel"),
+        ("Cautions", "Stop if cramp comes on"),
+    ] {
+        // One-line fields are TextInput, the lists MultilineTextInput: find by label alone.
+        harness.get_by_label(label).set_text_value_accesskit(text);
+        harness.run();
+    }
+    harness.get_by_role_and_label(Role::Button, "Save to my library").click();
+    harness.run();
+    assert!(harness.state().custom_exercise.is_none(), "the form is still open");
+    assert!(Locations::under(dir.path()).user_library_file().exists());
+
+    ctrl(&mut harness, Key::F);
+    harness.get_by_role_and_label(Role::TextInput, "Search exercises").type_text("tiptoe sink");
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.library_panel.result_ids(&app.library).first().copied(), Some("kitchen-sink-tiptoe-hold"));
+}
+
+/// Each shortcut, pressed on its own, becomes exactly its command; Ctrl+Shift+S is Save As, never Save.
+#[test]
+fn every_shortcut_is_its_command() {
+    for command in Command::PALETTE {
+        for shortcut in command.shortcuts() {
+            let mut harness = Harness::builder()
+                .build_ui_state(|ui, fired: &mut Vec<Command>| fired.extend(consume_shortcuts(ui.ctx())), Vec::new());
+            harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+            harness.step();
+            assert_eq!(harness.state(), &vec![command.clone()], "{shortcut:?}");
+        }
+    }
+}
+
+/// Shortcuts reach the app through the same commands as menus: a few with visible effects.
+#[test]
+fn shortcuts_drive_the_app() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+
+    ctrl(&mut harness, Key::K);
+    assert!(harness.state().palette.is_open());
+    assert!(harness.query_by_label_contains("Ctrl+Shift+S").is_some(), "the palette lists shortcuts");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().palette.is_open());
+
+    // `/` focuses the search without typing a slash into it.
+    harness.key_press(Key::Slash);
+    harness.event(egui::Event::Text("/".to_owned()));
+    harness.run();
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search exercises");
+    assert!(search.is_focused());
+    assert_eq!(search.value().unwrap_or_default(), "");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    ctrl(&mut harness, Key::Plus);
+    assert!(harness.ctx.zoom_factor() > 1.0);
+    ctrl(&mut harness, Key::Num0);
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-6);
+
+    ctrl(&mut harness, Key::Comma);
+    assert!(harness.state().settings_window.is_some());
+
+    // Ctrl+Shift+S with a scripted path: Save As, and the file is written.
+    let path = dir.path().join("shortcut.ron");
+    dialogs.answer_next(&path);
+    harness.state_mut().settings_window = None;
+    ctrl_shift(&mut harness, Key::S);
+    assert!(path.exists());
+}
