@@ -56,16 +56,17 @@ pub fn amount_in_words(dose: &Dose, kind: ExerciseKind) -> Option<String> {
     let sets = dose.sets.max(1);
     let times = times_in_words(sets);
     match (dose.reps, dose.hold_seconds, dose.duration_seconds) {
+        // One set of holds reads as holds ("Hold 30 seconds, 3 times"), as a stretch is taught; several sets of
+        // held repetitions (a toe-flexor press) read as sets.
+        (Some(reps), Some(hold), _) if sets == 1 => Some(match reps {
+            0 | 1 => format!("hold {}", seconds_in_words(hold)),
+            _ => format!("hold {}, {}", seconds_in_words(hold), times_in_words(reps)),
+        }),
         (Some(reps), Some(hold), _) => {
-            let each = format!("holding each for {}", seconds_in_words(hold));
-            if sets == 1 {
-                Some(format!("{reps} times, {each}"))
-            } else {
-                Some(format!("{} of {reps}, {each}", sets_in_words(sets)))
-            }
+            Some(format!("{} of {reps}, holding each for {}", sets_in_words(sets), seconds_in_words(hold)))
         }
         (Some(reps), None, duration) => {
-            let base = if sets == 1 { format!("{reps} times") } else { format!("{} of {reps}", sets_in_words(sets)) };
+            let base = if sets == 1 { times_in_words(reps) } else { format!("{} of {reps}", sets_in_words(sets)) };
             Some(match duration {
                 Some(seconds) => format!("{base}, for {}", seconds_in_words(seconds)),
                 None => base,
@@ -296,6 +297,22 @@ mod tests {
         assert_eq!(
             dose_in_words(&d, ExerciseKind::Stretch, Side::Left),
             "Hold 30 seconds, 3 times, each leg, once a day, 5 days a week"
+        );
+        // The library writes a stretch as 1 set of 3 repetitions held 30 seconds: the same words.
+        let d = Dose { side: Side::EachSide, days_per_week: 5, ..dose(1, Some(3), Some(30)) };
+        assert_eq!(
+            dose_in_words(&d, ExerciseKind::Stretch, Side::Left),
+            "Hold 30 seconds, 3 times, each leg, once a day, 5 days a week"
+        );
+        let d = Dose { side: Side::Affected, times_per_day: 3, ..dose(1, Some(10), Some(10)) };
+        assert_eq!(
+            dose_in_words(&d, ExerciseKind::Stretch, Side::Right),
+            "Hold 10 seconds, 10 times, on the affected leg (right), 3 times a day, every day"
+        );
+        let d = Dose { side: Side::Affected, ..dose(1, Some(1), None) };
+        assert_eq!(
+            dose_in_words(&d, ExerciseKind::Mobility, Side::Right),
+            "Once, on the affected leg (right), once a day, every day"
         );
         let d = Dose { side: Side::EachSide, ..dose(3, Some(10), Some(5)) };
         assert_eq!(
