@@ -115,14 +115,13 @@ EXERCISES = {}
 EXERCISES["eccentric-heel-drop-straight-knee"] = dict(title="Eccentric heel drop (knee straight)", **heel_drop(False))
 EXERCISES["eccentric-heel-drop-bent-knee"] = dict(title="Eccentric heel drop (knee bent)", **heel_drop(True))
 
-WALL_X = 292  # a wall in front of a standing figure (fingertips resting on it)
+WALL_X = 252  # a wall in front of a standing figure (fingertips resting on it)
 STAND = dict(trunk=90, leg_n=(-90, -90, 0))
-FINGERTIPS = {"reach": (WALL_X - 3, 128)}
-FINGERTIPS_F = {"reach": (WALL_X - 3, 134)}
+FINGERTIPS = {"reach": ("x", WALL_X - 4, ("self.shoulder", 0, 44))}
 
 
-def standing(ball_x=205, foot=0, far=None, **kw):
-    p = dict(STAND, at=("ball_n", ball_x, SOLE), arm_n=FINGERTIPS, arm_f=FINGERTIPS_F,
+def standing(ball_x=198, foot=0, far=None, **kw):
+    p = dict(STAND, at=("ball_n", ball_x, SOLE), arm_n=FINGERTIPS, arm_f=FINGERTIPS,
              leg_n=(-90, -90, foot, 0))
     if far:
         p["leg_f"] = far
@@ -130,30 +129,30 @@ def standing(ball_x=205, foot=0, far=None, **kw):
     return p
 
 
-HEEL_UP_ARROW = [{"from": ("start.heel_n", -22, 2), "to": ("start.heel_n", -22, -48)}]
-HEEL_DOWN_ARROW = [{"from": ("start.heel_n", -22, -14), "to": ("end.heel_n", -22, 2), "bend": 0}]
 FAR_UP_FLOOR = (-100, -165, -85)
+HEEL_UP = [{"from": ("start.heel_n", -24, 2), "to": ("start.heel_n", -24, -52)}]
+HEEL_DOWN = [{"from": ("start.heel_n", -24, -40), "to": ("y", FLOOR - 6, ("start.heel_n", -24, 0))}]
 
 EXERCISES["eccentric-heel-drop-floor"] = dict(
     title="Eccentric heel drop on the floor (to floor level only)",
     props=[("floor", FLOOR), wall(WALL_X)],
     figures=[("start", standing(foot=-42, far=FAR_UP_FLOOR, style="ghost")),
              ("end", standing(foot=0, far=FAR_UP_FLOOR))],
-    arrows=[{"from": ("start.heel_n", -20, -12), "to": ("end.heel_n", -20, 4)}],
+    arrows=HEEL_DOWN,
 )
 
 EXERCISES["heel-raise-double-leg-floor"] = dict(
     title="Heel raise on both legs (floor)",
     props=[("floor", FLOOR), wall(WALL_X)],
     figures=[("start", standing(style="ghost")), ("end", standing(foot=-42))],
-    arrows=[{"from": ("start.heel_n", -20, 4), "to": ("end.heel_n", -20, -14)}],
+    arrows=HEEL_UP,
 )
 
 EXERCISES["heel-raise-single-leg-floor"] = dict(
     title="Single-leg heel raise (floor)",
     props=[("floor", FLOOR), wall(WALL_X)],
     figures=[("start", standing(far=FAR_UP_FLOOR, style="ghost")), ("end", standing(foot=-42, far=FAR_UP_FLOOR))],
-    arrows=[{"from": ("start.heel_n", -20, 4), "to": ("end.heel_n", -20, -14)}],
+    arrows=HEEL_UP,
 )
 
 EXERCISES["heel-raise-double-leg-step"] = dict(
@@ -232,7 +231,7 @@ EXERCISES["quick-rebounding-heel-raise"] = dict(
     title="Quick rebounding heel raise",
     props=[("floor", FLOOR), wall(WALL_X)],
     figures=[("start", standing(foot=-6, style="ghost")), ("end", standing(foot=-42))],
-    arrows=[{"hops": ("start.heel_n", -96, 2), "n": 3, "step": 26, "height": 16, "head": 14, "head_w": 10}],
+    arrows=[{"hops": ("start.heel_n", -120, 0), "n": 3, "step": 32, "height": 22}],
 )
 
 TOE_WALL = 60
@@ -280,12 +279,11 @@ FLOOR_SIT_Y = FLOOR - 9  # hip height of a figure sitting on the floor
 
 EXERCISES["towel-calf-stretch"] = dict(
     title="Calf stretch with a towel (sitting)",
-    props=[("floor", FLOOR), ("calf", "end")],
-    figures=[("end", dict(trunk=98, at=("hip", 110, FLOOR_SIT_Y), leg_n=(0, 0, 112),
-                          arm_n={"reach": (160, 150)}, arm_f={"reach": (156, 154)}))],
-    front=[("strap", ["end.wrist_n", ("mid", "end.wrist_n", "end.ball_n", 0.5), ("end.ball_n", 9, 2),
-                      ("end.ball_n", 11, -8), ("end.toe_n", 8, -6)], 9)],
-    arrows=[{"from": ("end.wrist_n", 34, -30), "to": ("end.wrist_n", -6, -44), "bend": 6}],
+    props=[("floor", FLOOR)],
+    figures=[("end", dict(scale=1.15, trunk=96, head=88, at=("hip", 70, FLOOR - 10), leg_n=(0, 0, 112),
+                          arm_n={"reach": ("self.shoulder", 46, 24)}, arm_f={"reach": ("self.shoulder", 44, 28)}))],
+    over_end=[("strap", ["end.wrist_n", ("end.toe_n", 2, -8), ("end.toe_n", 9, 0), ("end.ball_n", 8, 6)], 8)],
+    arrows=[{"from": ("end.wrist_n", 30, -30), "to": ("end.wrist_n", -14, -42), "bend": 4}],
 )
 
 EXERCISES["dynamic-calf-stretch"] = dict(
@@ -313,73 +311,78 @@ EXERCISES["plantar-fascia-stretch"] = dict(
 )
 
 # =================================================================================== soft tissue
-SIT_FLOOR_HIP = (96, FLOOR - 10)
+K = 1.35  # sitting on the floor: the figure drawn larger
+MASSAGE_HIP = (64, FLOOR - 13)
 
 
-def floor_sit_knee_up(hands, **kw):
-    """Sitting on the floor, working knee bent up and the foot flat, the other leg straight."""
-    p = dict(trunk=64, head=40, at=("hip", *SIT_FLOOR_HIP), leg_n={"heel": (196, SOLE), "foot": 0},
-             leg_f=(0, 0, 90), arm_n={"reach": hands[0]}, arm_f={"reach": hands[1]})
+def calf(t, back, fig="self"):
+    """A point behind the shin (on the calf) of `fig`: t from the knee (0) to the ankle (1)."""
+    return ("calfpt", fig, t, back)
+
+
+def massage(hands=(0.45, 0.6), back=11, **kw):
+    """Sitting on the floor, the working knee bent and its foot flat, both hands on the calf."""
+    p = dict(scale=K, trunk=88, head=62, at=("hip", *MASSAGE_HIP),
+             leg_n={"heel": (MASSAGE_HIP[0] + 106, SOLE), "foot": 0}, leg_f=(0, 0, 90),
+             arm_n={"reach": calf(hands[0], back)}, arm_f={"reach": calf(hands[1], back)})
     p.update(kw)
     return p
 
 
-def calf_point(t, back=12, fig="end"):
-    """A point on the back of the calf: t from the knee (0) to the ankle (1), `back` px behind the shin."""
-    return ("calfpt", fig, t, back)
+# The self-massage drawings are close views of the bent leg (sitting, foot flat) with the hands on the calf.
+# ("hand", wrist, finger direction, thumb side, thumb pressing (then the point is the thumb tip), forearm from)
+EXERCISES["self-massage-stroking"] = dict(
+    title="Self-massage: stroking (effleurage)",
+    props=[("floor", FLOOR), ("bigleg",)],
+    front=[("hand", (160, 222), -20, 1, False, (-10, 60))],
+    arrows=[{"from": (206, 182), "to": (168, 104), "bend": -4}],
+)
 
+EXERCISES["self-massage-kneading"] = dict(
+    title="Self-massage: kneading (petrissage)",
+    props=[("floor", FLOOR), ("bigleg",)],
+    front=[("hand", (132, 170), -20, 1, False, (-10, 20))],
+    arrows=[{"arc": (196, 126), "r": 15, "a0": 200, "a1": 500}, {"arc": (212, 196), "r": 15, "a0": 200, "a1": 500}],
+)
+
+EXERCISES["self-massage-stripping"] = dict(
+    title="Self-massage: stripping (deep stroke along the calf)",
+    props=[("floor", FLOOR), ("bigleg",), ("line", [(196, 204), (160, 120)], "#555", 5, "2 11")],
+    front=[("hand", (196, 206), 50, -1, True, (-10, 150))],
+    arrows=[{"from": (224, 170), "to": (190, 96), "bend": -3}],
+)
+
+EXERCISES["sustained-pressure-tender-point"] = dict(
+    title="Sustained pressure on a tender point",
+    props=[("floor", FLOOR), ("bigleg",), ("clock", (350, 50), 30)],
+    front=[("hand", (172, 154), 10, -1, True, (-10, 110)), ("target", (172, 154), 9)],
+)
+
+EXERCISES["soleus-pressure-active-ankle"] = dict(
+    title="Soleus pressure with ankle movement",
+    props=[("floor", FLOOR), ("bigleg", 24, "ghost"), ("bigleg",)],
+    front=[("hand", (222, 204), 40, -1, True, (-10, 160))],
+    arrows=[{"from": (382, 238), "to": (362, 174), "bend": -8, "both": True}],
+)
 
 EXERCISES["foam-roll-calf"] = dict(
     title="Foam rolling the calf",
-    props=[("floor", FLOOR), ("roller", (260, FLOOR - 22), 20)],
-    figures=[("end", dict(trunk=128, at=("hip", 100, FLOOR - 36), leg_n=(-8, -8, 82), leg_f=(20, -60, 10),
-                          arm_n={"reach": (56, FLOOR - 4)}, arm_f={"reach": (52, FLOOR - 4)}))],
-    arrows=[{"from": ("end.knee_n", 10, -22), "to": ("end.ankle_n", -14, -24), "both": True}],
+    props=[("floor", FLOOR), ("roller", (250, FLOOR - 22), 20)],
+    figures=[("end", dict(scale=1.1, trunk=128, head=110, at=(calf(0.55, 26), 250, FLOOR - 22), leg_n=(4, 4, 94),
+                          leg_f={"heel": ("y", SOLE, ("self.hip", 76, 0)), "foot": 0},
+                          arm_n={"reach": ("y", FLOOR - 5, ("self.shoulder", -18, 0))},
+                          arm_f={"reach": ("y", FLOOR - 5, ("self.shoulder", -22, 0))}))],
+    arrows=[{"from": ("end.knee_n", 4, -30), "to": ("end.ankle_n", -12, -30), "both": True}],
 )
 
 EXERCISES["trigger-point-ball-calf"] = dict(
     title="Trigger point release with a massage ball (calf)",
     props=[("floor", FLOOR), ("ball", (250, FLOOR - 14), 12)],
-    figures=[("end", dict(trunk=118, at=("hip", 100, FLOOR - 9), leg_n=(9, 9, 99), leg_f=(25, -50, 20),
-                          arm_n={"reach": (52, FLOOR - 4)}, arm_f={"reach": (48, FLOOR - 4)}))],
-    front=[("target", (250, FLOOR - 14), 6)],
-    arrows=[{"from": (250, FLOOR - 90), "to": (250, FLOOR - 48)}],
-)
-
-EXERCISES["self-massage-stroking"] = dict(
-    title="Self-massage: stroking (effleurage)",
-    props=[("floor", FLOOR)],
-    figures=[("end", floor_sit_knee_up(((176, 222), (172, 230))))],
-    arrows=[],
-)
-
-EXERCISES["self-massage-kneading"] = dict(
-    title="Self-massage: kneading (petrissage)",
-    props=[("floor", FLOOR)],
-    figures=[("end", floor_sit_knee_up(((176, 214), (176, 222))))],
-    arrows=[],
-)
-
-EXERCISES["self-massage-stripping"] = dict(
-    title="Self-massage: stripping (deep stroke along the calf)",
-    props=[("floor", FLOOR)],
-    figures=[("end", floor_sit_knee_up(((180, 226), (178, 230))))],
-    arrows=[],
-)
-
-EXERCISES["sustained-pressure-tender-point"] = dict(
-    title="Sustained pressure on a tender point",
-    props=[("floor", FLOOR), ("clock", (350, 50), 26)],
-    figures=[("end", floor_sit_knee_up(((176, 216), (176, 220))))],
-    arrows=[],
-)
-
-EXERCISES["soleus-pressure-active-ankle"] = dict(
-    title="Soleus pressure with ankle movement",
-    props=[("floor", FLOOR)],
-    figures=[("start", floor_sit_knee_up(((186, 232), (186, 236)), style="ghost")),
-             ("end", floor_sit_knee_up(((186, 232), (186, 236)), leg_n={"heel": (196, SOLE), "foot": 28}))],
-    arrows=[{"from": ("start.toe_n", 12, -4), "to": ("end.toe_n", 10, -12), "bend": 8, "both": True}],
+    figures=[("end", dict(scale=1.1, trunk=122, head=105, at=(calf(0.5, 17), 250, FLOOR - 14), leg_n=(10, 10, 100),
+                          leg_f=(10, 10, 100),
+                          arm_n={"reach": ("y", FLOOR - 5, ("self.shoulder", -18, 0))},
+                          arm_f={"reach": ("y", FLOOR - 5, ("self.shoulder", -22, 0))}))],
+    arrows=[{"from": (250, FLOOR - 100), "to": (250, FLOOR - 56)}],
 )
 
 # =================================================================================== mobility
@@ -659,9 +662,11 @@ EXERCISES["warm-bath-legs-raised"] = dict(
 EXERCISES["heat-pack"] = dict(
     title="Heat pack on the calf",
     props=[("floor", FLOOR)],
-    figures=[("end", dict(trunk=118, at=("hip", 100, FLOOR - 9), leg_n=(6, 6, 96), leg_f=(25, -50, 20),
-                          arm_n={"reach": (52, FLOOR - 4)}, arm_f={"reach": (48, FLOOR - 4)}))],
-    front=[("pack", "end", 0.15, 0.85), ("heat", (236, 170))],
+    figures=[("end", dict(scale=1.1, trunk=122, head=105, at=(calf(0.5, 32), 240, FLOOR - 20), leg_n=(12, 12, 102),
+                          leg_f=(12, 12, 102),
+                          arm_n={"reach": ("y", FLOOR - 5, ("self.shoulder", -18, 0))},
+                          arm_f={"reach": ("y", FLOOR - 5, ("self.shoulder", -22, 0))}))],
+    over_end=[("pack", "end", 0.15, 0.85), ("heat", ("end.knee_n", 40, -40))],
 )
 
 EXERCISES["ice-pack"] = dict(

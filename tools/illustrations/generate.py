@@ -21,6 +21,7 @@ import os
 import sys
 from xml.sax.saxutils import escape
 
+sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -36,7 +37,7 @@ SOFT_FILL = "#ccc"    # darker prop fill (weights, foam, packs)
 LIMB_W = 6            # figure stroke width
 TRUNK_W = 8           # trunk a little heavier so the body reads at 4 cm
 PROP_W = 4
-ARROW_W = 5
+ARROW_W = 6
 HALO = 5              # white margin drawn under near-side limbs and arrows (depth / separation)
 SOLE_GAP = (LIMB_W + PROP_W) / 2  # centre of a sole stroke sits this far above a surface line
 
@@ -172,9 +173,16 @@ class Figure:
         # place the figure: a joint at a point
         joint, ax, ay = s["at"]
         ax, ay = refs.point((ax, ay)) if isinstance(ax, str) else (ax, ay)
-        if joint not in P:
-            raise PoseError(f"{self.name}: anchor joint {joint} is not a fixed (angle-posed) joint")
-        dx, dy = ax - P[joint][0], ay - P[joint][1]
+        if isinstance(joint, str):
+            if joint not in P:
+                raise PoseError(f"{self.name}: anchor joint {joint} is not a fixed (angle-posed) joint")
+            here = P[joint]
+        else:  # a point expression on this figure, e.g. ("calfpt", "self", 0.5, 20): rest the calf on a prop
+            self.points = P
+            refs.figs["self"] = self
+            here = refs.point(joint)
+            del refs.figs["self"]
+        dx, dy = ax - here[0], ay - here[1]
         P = {k: (x + dx, y + dy) for k, (x, y) in P.items()}
         if "ground" in s:  # rest the lowest part of the figure on a surface line
             low = self._lowest(P)
@@ -368,6 +376,10 @@ class Refs:
         if isinstance(p, (tuple, list)):
             if len(p) == 4 and p[0] == "mid":
                 return lerp(self.point(p[1]), self.point(p[2]), p[3])
+            if len(p) == 3 and p[0] == "x":  # ("x", x, point): this x, the point's y
+                return (float(p[1]), self.point(p[2])[1])
+            if len(p) == 3 and p[0] == "y":  # ("y", y, point): the point's x, this y
+                return (self.point(p[2])[0], float(p[1]))
             if len(p) == 4 and p[0] == "calfpt":  # back of the calf: figure, t from knee to ankle, px behind
                 fig = self.figs[p[1]]
                 k, a = fig.points["knee_n"], fig.points["ankle_n"]
@@ -393,7 +405,7 @@ def arc_points(center, r, a0, a1, n=None, ry=None):
             for a in (a0 + (a1 - a0) * i / n for i in range(n + 1))]
 
 
-def arrow_svg(points, heads=("end",), width=ARROW_W, color=INK, head_len=17, head_w=12) -> list[str]:
+def arrow_svg(points, heads=("end",), width=ARROW_W, color=INK, head_len=19, head_w=13) -> list[str]:
     pts_ = list(points)
     out_heads = []
     for which in heads:
@@ -446,8 +458,8 @@ def make_arrow(spec: dict, refs: Refs, mapping=None) -> list[str]:
         pts_ = bezier(a, c, b)
     if mapping:
         pts_ = [mapping(p) for p in pts_]
-    return arrow_svg(pts_, heads, width=spec.get("width", ARROW_W), head_len=spec.get("head", 17),
-                     head_w=spec.get("head_w", 12))
+    return arrow_svg(pts_, heads, width=spec.get("width", ARROW_W), head_len=spec.get("head", 19),
+                     head_w=spec.get("head_w", 13))
 
 
 # ---------------------------------------------------------------------------------------------- props
@@ -743,6 +755,12 @@ def prop_svg(p, refs: Refs) -> list[str]:
         return [f'<path d="{_smooth(pts_)}" fill="none" stroke="{col}" stroke-width="{fmt(wd)}" stroke-linecap="round" stroke-linejoin="round"{da}/>']
     if kind == "bigfoot":  # close side view of a foot: heel x, floor y, length, arch lift (px), style
         return _bigfoot(*a)
+    if kind == "bigleg":  # ("bigleg", dorsiflexion, style)
+        return _bigleg(*a)
+    if kind == "hand":  # ("hand", wrist point, finger angle, thumb side, press, forearm-from point)
+        wrist = R(a[0])
+        arm_from = R(a[4]) if len(a) > 4 and a[4] is not None else None
+        return _hand(wrist, a[1], a[2] if len(a) > 2 else 1, a[3] if len(a) > 3 else False, arm_from)
     if kind == "line":  # generic line: points, color, width, dash
         pts_ = [R(q) for q in a[0]]
         return [_line(pts_, color=a[1] if len(a) > 1 else PROP, width=a[2] if len(a) > 2 else PROP_W,
@@ -783,6 +801,69 @@ def _bigfoot(x, floor, length, arch, style="ink", toes_down=0.0):
     if style == "ghost":
         return [f'<path d="{_smooth(shape)}" fill="none" stroke="{GHOST}" stroke-width="5" stroke-dasharray="12 9" stroke-linejoin="round"/>']
     return [f'<path d="{_smooth(shape)}" fill="{PROP_FILL}" stroke="{INK}" stroke-width="{LIMB_W}" stroke-linejoin="round"/>']
+
+
+# A close view of a sitting person's lower leg (knee bent, foot flat), toes to the right, calf on the left.
+# Used for the self-massage drawings, where the hands on the calf are the point of the picture.
+BIGLEG = dict(
+    thigh=[(-10, 178), (118, 74)], knee=[(168, 58), (198, 88)], shin=[(230, 156), (256, 212)],
+    foot=[(292, 230), (346, 248), (370, 256), (352, 260), (276, 260), (250, 255), (224, 260)],
+    heel=[(208, 250), (214, 224)], calf=[(196, 196), (170, 172), (152, 146), (144, 120)],
+    under=[(100, 150), (-10, 238)],
+)
+BIGLEG_HEEL = (224, 260)
+
+
+def _bigleg(dorsi=0.0, style="ink"):
+    """The leg outline; `dorsi` lifts the front of the foot (degrees) about the heel."""
+    B = BIGLEG
+
+    def rot(p):
+        if not dorsi:
+            return p
+        c, s_ = math.cos(math.radians(dorsi)), math.sin(math.radians(dorsi))
+        dx, dy = p[0] - BIGLEG_HEEL[0], p[1] - BIGLEG_HEEL[1]
+        return (BIGLEG_HEEL[0] + dx * c + dy * s_, BIGLEG_HEEL[1] - dx * s_ + dy * c)
+
+    foot = [rot(p) for p in B["foot"][:-1]] + [B["foot"][-1]]
+    shin = [B["shin"][0], rot(B["shin"][1]) if dorsi else B["shin"][1]]
+    first = B["thigh"] + B["knee"] + shin + foot + B["heel"] + B["calf"]
+    d = _smooth(first) + " " + _smooth([first[-1]] + B["under"]).replace("M", "L", 1)
+    if style == "ghost":
+        return [f'<path d="{d}" fill="none" stroke="{GHOST}" stroke-width="5" stroke-dasharray="12 9" stroke-linejoin="round"/>']
+    return [f'<path d="{d}" fill="{PROP_FILL}" stroke="{INK}" stroke-width="{LIMB_W}" stroke-linejoin="round"/>']
+
+
+def _hand(wrist, angle, thumb=1, press=False, arm_from=None):
+    """A hand (mitten shape) at `wrist`, fingers pointing along `angle`, with its forearm coming from arm_from.
+    `thumb` +1/-1 picks the side of the thumb; `press` draws the thumb pointing forwards, pressing."""
+    out = []
+    fill = "#999"
+    u = vec(angle)
+    n = perp(u)
+    if press:  # the point given is where the thumb tip presses
+        wrist = sub(wrist, add(mul(u, 26 + 38 + 8), mul(n, 18 * thumb)))
+    if arm_from is not None:
+        a, b = arm_from, wrist
+        v = unit(sub(b, a))
+        m = perp(v)
+        band = [add(a, mul(m, 19)), add(b, mul(m, 15)), add(b, mul(m, -15)), add(a, mul(m, -19))]
+        out.append(_poly(band, fill=fill, stroke=INK, width=5))
+    palm_c = add(wrist, mul(u, 26))
+    ang = math.degrees(math.atan2(u[1], u[0]))
+    if press:  # thumb stretched forwards past the fingers, its tip pressing
+        base = add(palm_c, mul(n, 14 * thumb))
+        tip = add(base, add(mul(u, 38), mul(n, 4 * thumb)))
+        out.append(_oriented_box(base, tip, 11, rx=11, fill=fill, stroke=INK, width=5))
+    else:
+        tb = add(wrist, add(mul(u, 6), mul(n, 20 * thumb)))
+        te = add(tb, add(mul(u, 22), mul(n, 8 * thumb)))
+        out.append(_oriented_box(tb, te, 9, rx=9, fill=fill, stroke=INK, width=5))
+    out.append(f'<rect x="-30" y="-21" width="60" height="42" rx="19" fill="{fill}" stroke="{INK}" stroke-width="5" '
+               f'transform="translate({fmt(palm_c[0])} {fmt(palm_c[1])}) rotate({fmt(ang)})"/>')
+    if arm_from is not None:  # cuff line between forearm and hand
+        out.append(_line([add(wrist, mul(n, 15)), add(wrist, mul(n, -15))], color=fill, width=6))
+    return out
 
 
 def _backpack(bot, top, n, s):
