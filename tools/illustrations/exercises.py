@@ -300,14 +300,15 @@ EXERCISES["dynamic-calf-stretch"] = dict(
     arrows=[{"from": ("end.heel_n", -18, -4), "to": ("start.heel_n", -18, -6), "both": True, "bend": 6}],
 )
 
+# A close view: the ankle resting on the other knee, the hand pulling the toes back towards the shin.
+# The foot is drawn upright and the group turned a quarter to the left: leg from the left, toes up, sole right.
 EXERCISES["plantar-fascia-stretch"] = dict(
     title="Plantar fascia stretch (sitting, toes pulled back)",
-    props=[("floor", FLOOR), chair(40)],
-    figures=[("end", dict(
-        trunk=96, at=("hip", 100, SEAT_HIP_Y), leg_f=(0, -90, 0), leg_n=(25, 0, 100, 150),
-        arm_n={"reach": ("self.toe_n", 2, -2)}, arm_f={"reach": ("self.knee_n", 0, -8)},
-        points={"knee_n": (150, SEAT_HIP_Y - 34), "ankle_n": (172, SEAT_HIP_Y - 12)}, check=False))],
-    arrows=[{"arc": ("end.ball_n", 0, 0), "r": 30, "a0": 40, "a1": 120}],
+    props=[("line", [(40, 294), (380, 294)], "#000", 66), ("line", [(40, 294), (380, 294)], "#eee", 54),
+           ("group", "translate(20 -42) rotate(-90 200 200)",
+            [("bigfoot", 90, 262, 190, 10, "ink", 0, 42, 4.2), ("line", [(112, 252), (214, 252)], "#555", 5, "3 11")])],
+    front=[("hand", (308, 120), 136, 1, False, (420, 176))],
+    arrows=[{"arc": (262, 126), "r": 96, "a0": 46, "a1": 120}],
 )
 
 # =================================================================================== soft tissue
@@ -403,31 +404,19 @@ EXERCISES["ankle-circles"] = dict(
     arrows=[{"arc": ("end.ball_n", 4, -2), "r": 30, "ry": 30, "a0": 110, "a1": 420}],
 )
 
-LIE_Y = FLOOR - 8  # trunk line of a figure lying on its back
-
-EXERCISES["ankle-pumps"] = dict(
-    title="Ankle pumps (foot up and down)",
-    props=[("floor", FLOOR), ("pillow", (56, FLOOR - 10), 54, 16)],
-    figures=[
-        ("start", dict(style="ghost", trunk=180, head=165, at=("hip", 150, LIE_Y), arm_n=(-4, 0),
-                       leg_n=(0, 2, 45))),
-        ("end", dict(trunk=180, head=165, at=("hip", 150, LIE_Y), arm_n=(-4, 0), leg_n=(0, 2, 112))),
-    ],
-    arrows=[{"from": ("start.toe_n", 10, 0), "to": ("end.toe_n", 2, -12), "bend": 12, "both": True}],
-)
-
+KW_WALL = 300
+KW_BACK = {"ball": (206, SOLE), "foot": -55, "toes": 0}
+KW_HANDS = {"reach": ("x", KW_WALL - 4, ("self.shoulder", 0, 14))}
 EXERCISES["knee-to-wall-dorsiflexion"] = dict(
     title="Knee to wall (ankle bend)",
-    props=[("floor", FLOOR), wall(300)],
+    props=[("floor", FLOOR), wall(KW_WALL)],
     figures=[
-        ("start", dict(style="ghost", trunk=84, at=("hip", 214, 140), leg_n={"heel": (250, SOLE), "foot": 0},
-                       leg_f={"ball": (128, SOLE), "foot": -30, "toes": 0},
-                       arm_n={"reach": (297, 110)}, arm_f={"reach": (297, 116)})),
-        ("end", dict(trunk=84, at=("hip", 230, 158), leg_n={"heel": (250, SOLE), "foot": 0},
-                     leg_f={"ball": (128, SOLE), "foot": -30, "toes": 0},
-                     arm_n={"reach": (297, 118)}, arm_f={"reach": (297, 124)})),
+        ("start", dict(style="ghost", trunk=86, at=("heel_n", 252, SOLE), leg_n=(-78, -98, 0), leg_f=KW_BACK,
+                       arm_n=KW_HANDS, arm_f=KW_HANDS)),
+        ("end", dict(trunk=80, at=("hip", 265, 155), leg_n={"heel": (252, SOLE), "foot": 0}, leg_f=KW_BACK,
+                     arm_n=KW_HANDS, arm_f=KW_HANDS)),
     ],
-    arrows=[{"from": ("start.knee_n", 4, -14), "to": ("end.knee_n", 0, -14), "bend": -4}],
+    arrows=[{"arc": ("end.ankle_n", 0, 0), "r": 100, "a0": 88, "a1": 54}],
 )
 
 # =================================================================================== neural mobility
@@ -456,60 +445,96 @@ EXERCISES["slump-tensioner"] = dict(
     arrows=[{"arc": ("end.knee_n", 0, 0), "r": 74, "a0": -84, "a1": -22}],
 )
 
-EXERCISES["sciatic-slider-lying"] = dict(
-    title="Sciatic nerve slider (lying on your back)",
-    props=[("floor", FLOOR), ("pillow", (56, FLOOR - 10), 54, 16)],
-    figures=[
-        ("start", dict(style="ghost", trunk=180, head=165, at=("hip", 160, LIE_Y), leg_n=(90, 0, 110),
-                       leg_f={"heel": (250, SOLE), "foot": 0},
-                       arm_n={"reach": (166, LIE_Y - 40)}, arm_f={"reach": (162, LIE_Y - 44)})),
-        ("end", dict(trunk=180, head=165, at=("hip", 160, LIE_Y), leg_n=(90, 75, 140),
-                     leg_f={"heel": (250, SOLE), "foot": 0},
-                     arm_n={"reach": (166, LIE_Y - 40)}, arm_f={"reach": (162, LIE_Y - 44)})),
-    ],
-    arrows=[{"arc": ("end.knee_n", 0, 0), "r": 62, "a0": 8, "a1": 64}],
+# ----------------------------------------------------------------------------------- lying on the back
+KL = 1.15  # lying figures are drawn a little larger
+LIE_Y = FLOOR - 13  # trunk line of a figure lying on its back (the head rests on the floor)
+LIE_SHOULDER = (74, LIE_Y)
+ARMS_DOWN = (-4, 0)  # arms resting on the floor along the body
+
+
+def supine(**kw):
+    p = dict(scale=KL, trunk=180, head=176, at=("shoulder", *LIE_SHOULDER), arm_n=ARMS_DOWN, arm_f=ARMS_DOWN,
+             nohalo=["arm_n"])
+    p.update(kw)
+    return p
+
+
+EXERCISES["ankle-pumps"] = dict(
+    title="Ankle pumps (foot up and down)",
+    props=[("floor", FLOOR)],
+    figures=[("start", supine(style="ghost", leg_n=(0, 0, 40))), ("end", supine(leg_n=(0, 0, 112)))],
+    arrows=[{"arc": ("end.ankle_n", 0, 0), "r": 52, "a0": 28, "a1": 112, "both": True}],
 )
 
-# =================================================================================== hip and knee
-BRIDGE_FEET = (262, SOLE)
-ARMS_ALONG = (-4, 0)
-
+BRIDGE_HEEL = (246, SOLE)
 EXERCISES["glute-bridge"] = dict(
     title="Bridge (hip lift)",
     props=[("floor", FLOOR)],
-    figures=[
-        ("start", dict(style="ghost", trunk=180, head=165, at=("shoulder", 92, LIE_Y), arm_n=(-4, 0),
-                       leg_n={"heel": BRIDGE_FEET, "foot": 0})),
-        ("end", dict(trunk=-157, head=178, at=("shoulder", 92, LIE_Y), arm_n=(-24, 2),
-                     leg_n={"heel": BRIDGE_FEET, "foot": 0})),
-    ],
-    arrows=[{"from": ("start.hip", 0, -10), "to": ("end.hip", 0, -14)}],
+    figures=[("start", supine(style="ghost", leg_n={"heel": BRIDGE_HEEL, "foot": 0})),
+             ("end", supine(trunk=-154, head=180, leg_n={"heel": BRIDGE_HEEL, "foot": 0}))],
+    arrows=[{"from": ("end.hip", 0, -16), "to": ("end.hip", 0, -62)}],
 )
 
 EXERCISES["single-leg-bridge"] = dict(
     title="Single-leg bridge",
     props=[("floor", FLOOR)],
-    figures=[
-        ("start", dict(style="ghost", trunk=180, head=165, at=("shoulder", 92, LIE_Y), arm_n=(-4, 0),
-                       leg_f={"heel": BRIDGE_FEET, "foot": 0}, leg_n=(40, 40, 130))),
-        ("end", dict(trunk=-157, head=178, at=("shoulder", 92, LIE_Y), arm_n=(-24, 2),
-                     leg_f={"heel": BRIDGE_FEET, "foot": 0}, leg_n=(23, 23, 113))),
-    ],
-    arrows=[{"from": ("start.hip", 0, -10), "to": ("end.hip", 0, -14)}],
+    figures=[("start", supine(style="ghost", leg_f={"heel": BRIDGE_HEEL, "foot": 0}, leg_n=(44, 44, 134))),
+             ("end", supine(trunk=-154, head=180, leg_f={"heel": BRIDGE_HEEL, "foot": 0}, leg_n=(26, 26, 116)))],
+    arrows=[{"from": ("end.hip", -2, 16), "to": ("end.hip", -2, -40), "gap": 0}],
 )
 
-SIDE_Y = FLOOR - 9
+SLIDER_HANDS = {"reach": ("self.knee_n", 6, 26)}
+EXERCISES["sciatic-slider-lying"] = dict(
+    title="Sciatic nerve slider (lying on your back)",
+    props=[("floor", FLOOR)],
+    figures=[("start", supine(style="ghost", leg_n=(90, 0, 110), leg_f={"heel": (250, SOLE), "foot": 0},
+                              arm_n=SLIDER_HANDS, arm_f=SLIDER_HANDS)),
+             ("end", supine(leg_n=(90, 70, 118), leg_f={"heel": (250, SOLE), "foot": 0},
+                            arm_n=SLIDER_HANDS, arm_f=SLIDER_HANDS))],
+    arrows=[{"arc": ("end.knee_n", 0, 0), "r": 88, "a0": 6, "a1": 62}],
+)
+
+EXERCISES["pilates-single-leg-circle"] = dict(
+    title="Single-leg circle (Pilates)",
+    props=[("floor", FLOOR)],
+    figures=[("end", supine(leg_f={"heel": (250, SOLE), "foot": 0}, leg_n=(76, 66, 140)))],
+    arrows=[{"arc": ("end.ball_n", 0, -2), "r": 40, "ry": 18, "a0": 210, "a1": 520}],
+)
+
+# =================================================================================== hip and knee
+# Lying on the side, seen from the front and a little above (so that bent knees show): hand-placed joints.
+SL_HIP = (204, 196)
+SL_MAT = 250
+
+
+def side_lying(top_knee, top_ankle, bottom_knee, bottom_ankle, style="ink", top_hand=(198, 186)):
+    def foot(ankle, side):  # the toes point towards us: a short stub downwards
+        return {f"heel_{side}": (ankle[0] + 3, ankle[1] - 3), f"ball_{side}": (ankle[0] + 7, ankle[1] + 13),
+                f"toe_{side}": (ankle[0] + 9, ankle[1] + 18)}
+
+    pts = {"shoulder": (96, 196), "head": (66, 214), "knee_n": top_knee, "ankle_n": top_ankle,
+           "knee_f": bottom_knee, "ankle_f": bottom_ankle,
+           "elbow_f": (60, SL_MAT - 7), "wrist_f": (14, SL_MAT - 7), "elbow_n": (150, 166), "wrist_n": top_hand}
+    pts.update(foot(top_ankle, "n"))
+    pts.update(foot(bottom_ankle, "f"))
+    return dict(style=style, check=False, scale=1.1, trunk=180, at=("hip", *SL_HIP), points=pts)
+
+
+BOTTOM_KNEE, BOTTOM_ANKLE = (270, 234), (330, 208)
+EXERCISES["pilates-clam"] = dict(
+    title="Clam (Pilates)",
+    props=[("step", 4, 396, SL_MAT, SL_MAT + 12)],
+    figures=[("start", side_lying((268, 220), (330, 197), BOTTOM_KNEE, BOTTOM_ANKLE, "ghost")),
+             ("end", side_lying((250, 140), (330, 197), BOTTOM_KNEE, BOTTOM_ANKLE))],
+    arrows=[{"arc": SL_HIP, "r": 58, "a0": -14, "a1": 40}],
+)
 
 EXERCISES["side-lying-hip-abduction"] = dict(
     title="Side-lying leg lift (hip abduction)",
-    props=[("floor", FLOOR)],
-    figures=[
-        ("start", dict(style="ghost", trunk=180, head=172, at=("hip", 180, SIDE_Y), arm_f=(172, 40),
-                       arm_n=(-60, -10), leg_f=(-14, 20, None), leg_n=(0, 0, None))),
-        ("end", dict(trunk=180, head=172, at=("hip", 180, SIDE_Y), arm_f=(172, 40), arm_n=(-60, -10),
-                     leg_f=(-14, 20, None), leg_n=(30, 30, None))),
-    ],
-    arrows=[{"arc": ("end.hip", 0, 0), "r": 128, "a0": 6, "a1": 28}],
+    props=[("step", 4, 396, SL_MAT, SL_MAT + 12)],
+    figures=[("start", side_lying((280, 198), (356, 200), BOTTOM_KNEE, BOTTOM_ANKLE, "ghost", top_hand=(150, SL_MAT - 7))),
+             ("end", side_lying((274, 160), (342, 124), BOTTOM_KNEE, BOTTOM_ANKLE, top_hand=(150, SL_MAT - 7)))],
+    arrows=[{"arc": SL_HIP, "r": 164, "a0": 4, "a1": 28}],
 )
 
 STEP_UP_TOP = STEP_FLOOR - 50
@@ -539,34 +564,6 @@ EXERCISES["split-squat"] = dict(
                      leg_n={"heel": (242, SOLE), "foot": 0}, leg_f={"ball": (120, SOLE), "foot": -40, "toes": 0})),
     ],
     arrows=[{"from": ("start.hip", -30, 6), "to": ("end.hip", -26, -10)}],
-)
-
-CLAM_HIP = (200, FLOOR - 30)
-
-
-def clam(knee_up: float, style="ink"):
-    hip = CLAM_HIP
-    feet = (hip[0] + 84, hip[1] - 4)
-    return dict(style=style, check=False, trunk=180, head=176, at=("hip", *hip),
-                arm_f=(170, 30), arm_n={"reach": (hip[0] + 2, hip[1] - 14)},
-                leg_f=(0, 0, None), leg_n=(0, 0, None),
-                points={"knee_f": (hip[0] + 44, hip[1] + 14), "ankle_f": feet,
-                        "knee_n": (hip[0] + 40, hip[1] + 6 - knee_up), "ankle_n": (feet[0], feet[1] - 8)})
-
-
-EXERCISES["pilates-clam"] = dict(
-    title="Clam (Pilates)",
-    props=[("floor", FLOOR - 16)],
-    figures=[("start", clam(0, "ghost")), ("end", clam(44))],
-    arrows=[{"arc": ("end.hip", 0, 0), "r": 58, "a0": -8, "a1": 34}],
-)
-
-EXERCISES["pilates-single-leg-circle"] = dict(
-    title="Single-leg circle (Pilates)",
-    props=[("floor", FLOOR)],
-    figures=[("end", dict(trunk=180, head=165, at=("hip", 170, LIE_Y), arm_n=(-4, 0),
-                          leg_f={"heel": (262, SOLE), "foot": 0}, leg_n=(78, 68, 150)))],
-    arrows=[{"arc": ("end.toe_n", 0, -8), "r": 34, "ry": 16, "a0": 200, "a1": 510}],
 )
 
 # =================================================================================== foot
@@ -635,17 +632,18 @@ EXERCISES["skipping"] = dict(
 EXERCISES["pogo-hops"] = dict(
     title="Pogo hops (both legs)",
     props=[("floor", FLOOR)],
-    figures=[("start", dict(style="ghost", trunk=90, at=("ball_n", 206, SOLE), leg_n=(-88, -92, -30, 0), arm_n=(-100, -50))),
-             ("end", dict(trunk=90, at=("ball_n", 206, SOLE - 22), leg_n=(-90, -90, -45, -35), arm_n=(-100, -50)))],
+    figures=[("start", dict(style="ghost", scale=0.9, trunk=90, at=("ball_n", 206, SOLE), leg_n=(-86, -94, -30, 0),
+                            arm_n=(-100, -50))),
+             ("end", dict(scale=0.9, trunk=90, at=("ball_n", 206, SOLE - 20), leg_n=(-90, -90, -45, -35), arm_n=(-100, -50)))],
     arrows=[{"from": ("start.heel_n", -26, 2), "to": ("start.heel_n", -26, -46), "both": True}],
 )
 
 EXERCISES["single-leg-hops"] = dict(
     title="Single-leg hops",
     props=[("floor", FLOOR)],
-    figures=[("start", dict(style="ghost", trunk=90, at=("ball_n", 206, SOLE), leg_n=(-84, -96, -30, 0), leg_f=FAR_UP_FLOOR,
-                            arm_n=(-100, -50))),
-             ("end", dict(trunk=90, at=("ball_n", 206, SOLE - 22), leg_n=(-86, -94, -45, -35), leg_f=FAR_UP_FLOOR,
+    figures=[("start", dict(style="ghost", scale=0.9, trunk=90, at=("ball_n", 206, SOLE), leg_n=(-82, -98, -30, 0),
+                            leg_f=FAR_UP_FLOOR, arm_n=(-100, -50))),
+             ("end", dict(scale=0.9, trunk=90, at=("ball_n", 206, SOLE - 20), leg_n=(-86, -94, -45, -35), leg_f=FAR_UP_FLOOR,
                           arm_n=(-100, -50)))],
     arrows=[{"from": ("start.heel_n", -26, 2), "to": ("start.heel_n", -26, -46), "both": True}],
 )
@@ -671,10 +669,11 @@ EXERCISES["heat-pack"] = dict(
 
 EXERCISES["ice-pack"] = dict(
     title="Ice pack on the calf",
-    props=[("floor", FLOOR), ("pillow", (300, FLOOR - 12), 70, 20)],
-    figures=[("end", dict(trunk=180, head=178, at=("hip", 170, FLOOR - 10), leg_n=(4, 6, -88),
-                          arm_n=(150, -20), arm_f=(150, -20)))],
-    front=[("pack", "end", 0.12, 0.8), ("snowflake", (276, 160), 20)],
+    props=[("floor", FLOOR), ("pillow", (318, FLOOR - 11), 64, 20)],
+    figures=[("end", dict(flip=True, scale=1.1, trunk=0, head=8, at=("hip", 170, FLOOR - 13),
+                          leg_n=(177, 175, -120), leg_f=(177, 175, -120),
+                          arm_n=(-8, 0), arm_f=(-8, 0), nohalo=["arm_n"]))],
+    over_end=[("pack", "end", 0.1, 0.8), ("snowflake", ("end.knee_n", 36, -62), 22)],
 )
 
 EXERCISES["compression-sleeve"] = dict(

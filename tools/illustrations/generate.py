@@ -318,6 +318,8 @@ class Figure:
         def arm(side, halo):
             if "arm_" + side in self.hide:
                 return
+            if "arm_" + side in self.spec.get("nohalo", ()):
+                halo = False
             line([P["shoulder"], P["elbow_" + side], P["wrist_" + side]], LIMB_W, halo)
 
         arm("f", False)
@@ -755,6 +757,11 @@ def prop_svg(p, refs: Refs) -> list[str]:
         return [f'<path d="{_smooth(pts_)}" fill="none" stroke="{col}" stroke-width="{fmt(wd)}" stroke-linecap="round" stroke-linejoin="round"{da}/>']
     if kind == "bigfoot":  # close side view of a foot: heel x, floor y, length, arch lift (px), style
         return _bigfoot(*a)
+    if kind == "group":  # ("group", transform, [props]): props drawn inside a transformed group
+        out = [f'<g transform="{a[0]}">']
+        for q in a[1]:
+            out += prop_svg(q, refs)
+        return out + ["</g>"]
     if kind == "bigleg":  # ("bigleg", dorsiflexion, style)
         return _bigleg(*a)
     if kind == "hand":  # ("hand", wrist point, finger angle, thumb side, press, forearm-from point)
@@ -772,7 +779,7 @@ def prop_svg(p, refs: Refs) -> list[str]:
     raise PoseError(f"unknown prop {kind}")
 
 
-def _bigfoot(x, floor, length, arch, style="ink", toes_down=0.0):
+def _bigfoot(x, floor, length, arch, style="ink", toes_down=0.0, toes_up=0.0, leg=2.4):
     """A foot and lower leg seen from the inner side, heel at x, sole on floor y, toes to the right.
     `arch` lifts the arch (and draws the ball of the foot back a little: the 'short foot')."""
     L = length
@@ -783,7 +790,7 @@ def _bigfoot(x, floor, length, arch, style="ink", toes_down=0.0):
     y = floor - 3
     tdn = toes_down
     shape = [
-        (x + L * 0.10, y - h * 2.4),  # back of the leg (Achilles)
+        (x + L * 0.10, y - h * leg),  # back of the leg (Achilles)
         (x + L * 0.08, y - h * 0.9),
         (x, y - h * 0.35),  # heel
         (x + L * 0.07, y),
@@ -796,8 +803,14 @@ def _bigfoot(x, floor, length, arch, style="ink", toes_down=0.0):
         (ball, y - L * 0.16),
         (x + L * 0.45, y - h * 0.85 - arch * 0.5),  # instep
         (x + L * 0.30, y - h * 1.25),
-        (x + L * 0.30, y - h * 2.4),  # front of the shin
+        (x + L * 0.30, y - h * leg),  # front of the shin
     ]
+    if toes_up:  # toes bent up (extended) about the ball of the foot
+        pivot = (ball - L * 0.02, y - L * 0.07)
+        c, s_ = math.cos(math.radians(toes_up)), math.sin(math.radians(toes_up))
+        for i in (7, 8, 9):
+            dx, dy = shape[i][0] - pivot[0], shape[i][1] - pivot[1]
+            shape[i] = (pivot[0] + dx * c + dy * s_, pivot[1] - dx * s_ + dy * c)
     if style == "ghost":
         return [f'<path d="{_smooth(shape)}" fill="none" stroke="{GHOST}" stroke-width="5" stroke-dasharray="12 9" stroke-linejoin="round"/>']
     return [f'<path d="{_smooth(shape)}" fill="{PROP_FILL}" stroke="{INK}" stroke-width="{LIMB_W}" stroke-linejoin="round"/>']
