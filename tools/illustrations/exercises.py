@@ -172,26 +172,26 @@ EXERCISES["heavy-slow-heel-raise-standing"] = dict(
     title="Heavy slow heel raise, standing (knee straight)",
     **step_scene(start_leg=(-90, -90, 28, 0), end_leg=(-90, -90, -40, 0),
                  near_arm=(-88, -88), far_arm=(-92, -92),
-                 front=[("dumbbell", ("end.wrist_n", 0, 6), 0.9)],
+                 front=[("dumbbell", ("end.wrist_n", 0, 8), 1.25)],
                  extra_props=[("clock", (40, 44), 24)]))
 
 
+HANDS_ON_KNEES = {"reach": ("self.knee_n", -12, -8)}
+
+
 def seated(**changes):
-    base = dict(trunk=92, at=("hip", 100, SEAT_HIP_Y), arm_n={"reach": ("mid", "self.hip", "self.knee_n", 0.8)},
-                leg_n=(0, -90, 0))
+    base = dict(trunk=92, at=("hip", 100, SEAT_HIP_Y), arm_n=HANDS_ON_KNEES, leg_n=(0, -90, 0))
     base.update(changes)
     return base
 
 
-HANDS_ON_KNEES = {"reach": (150, SEAT_HIP_Y - 8)}
 
 EXERCISES["heel-raise-seated"] = dict(
     title="Seated heel raise (soleus)",
     props=[("floor", FLOOR), chair(40)],
     figures=[
-        ("start", seated(style="ghost", arm_n={"reach": ("mid", (100, SEAT_HIP_Y), (160, SEAT_HIP_Y - 6), 1)})),
-        ("end", seated(leg_n={"ball": "start.ball_n", "foot": -40, "toes": 0},
-                       arm_n={"reach": ("mid", (100, SEAT_HIP_Y), (160, SEAT_HIP_Y - 22), 1)})),
+        ("start", seated(style="ghost")),
+        ("end", seated(leg_n={"ball": "start.ball_n", "foot": -40, "toes": 0})),
     ],
     arrows=[{"from": ("start.heel_n", -14, 4), "to": ("end.heel_n", -14, -10)}],
 )
@@ -239,9 +239,9 @@ EXERCISES["toe-raise"] = dict(
     title="Toe raise (lifting the front of the foot)",
     props=[("floor", FLOOR), wall(TOE_WALL, side="left")],
     figures=[
-        ("start", dict(style="ghost", trunk=90, at=("hip", TOE_WALL + 9, FLOOR - 132), arm_n=(-92, -88),
+        ("start", dict(style="ghost", trunk=90, head=84, at=("hip", TOE_WALL + 13, FLOOR - 115), arm_n=(-92, -88),
                        leg_n={"heel": (TOE_WALL + 52, SOLE), "foot": 0})),
-        ("end", dict(trunk=90, at=("hip", TOE_WALL + 9, FLOOR - 132), arm_n=(-92, -88),
+        ("end", dict(trunk=90, head=84, at=("hip", TOE_WALL + 13, FLOOR - 115), arm_n=(-92, -88),
                      leg_n={"heel": (TOE_WALL + 52, SOLE), "foot": 28})),
     ],
     arrows=[{"from": ("start.toe_n", 14, -6), "to": ("end.toe_n", 12, -10), "bend": 10}],
@@ -261,11 +261,11 @@ EXERCISES["gastrocnemius-stretch-wall"] = dict(
 
 EXERCISES["soleus-stretch-wall"] = dict(
     title="Calf stretch against a wall (knee bent, soleus)",
-    props=[("floor", FLOOR), wall(250), ("calf", "end")],
+    props=[("floor", FLOOR), wall(234)],
     figures=[
-        ("end", dict(trunk=76, at=("heel_n", 118, SOLE), leg_n=(-66, -124, 0),
+        ("end", dict(trunk=70, at=("heel_n", 118, SOLE), leg_n=(-66, -124, 0),
                      leg_f={"heel": (180, SOLE), "foot": 0},
-                     arm_n={"reach": (247, 110)}, arm_f={"reach": (247, 118)})),
+                     arm_n={"reach": (231, 104)}, arm_f={"reach": (231, 110)})),
     ],
     arrows=[{"from": ("end.hip", -16, -10), "to": ("end.hip", -16, 30)}],
 )
@@ -290,14 +290,14 @@ EXERCISES["dynamic-calf-stretch"] = dict(
     title="Dynamic calf stretch (moving)",
     props=[("floor", FLOOR), wall(244)],
     figures=[
-        ("start", dict(style="ghost", trunk=72, at=("ball_n", 104, SOLE), leg_n=(-112, -112, -40, 0),
+        ("start", dict(style="ghost", trunk=72, at=("hip", 147, 142), leg_n={"ball": (104, SOLE), "foot": -40, "toes": 0},
                        leg_f={"heel": (175, SOLE), "foot": 0},
                        arm_n={"reach": (241, 76)}, arm_f={"reach": (241, 84)})),
         ("end", dict(trunk=70, at=("heel_n", 80, SOLE), leg_n=(-116, -116, 0),
                      leg_f={"heel": (175, SOLE), "foot": 0},
                      arm_n={"reach": (241, 76)}, arm_f={"reach": (241, 84)})),
     ],
-    arrows=[{"from": ("end.heel_n", -18, -4), "to": ("start.heel_n", -18, -6), "both": True, "bend": 6}],
+    arrows=[{"from": ("end.heel_n", -22, 2), "to": ("end.heel_n", -22, -46), "both": True}],
 )
 
 # A close view: the ankle resting on the other knee, the hand pulling the toes back towards the shin.
@@ -343,7 +343,7 @@ EXERCISES["self-massage-kneading"] = dict(
     title="Self-massage: kneading (petrissage)",
     props=[("floor", FLOOR), ("bigleg",)],
     front=[("hand", (132, 170), -20, 1, False, (-10, 20))],
-    arrows=[{"arc": (196, 126), "r": 15, "a0": 200, "a1": 500}, {"arc": (212, 196), "r": 15, "a0": 200, "a1": 500}],
+    arrows=[{"arc": (178, 120), "r": 15, "a0": 200, "a1": 500}, {"arc": (206, 206), "r": 15, "a0": 200, "a1": 500}],
 )
 
 EXERCISES["self-massage-stripping"] = dict(
@@ -369,7 +369,7 @@ EXERCISES["soleus-pressure-active-ankle"] = dict(
 EXERCISES["foam-roll-calf"] = dict(
     title="Foam rolling the calf",
     props=[("floor", FLOOR), ("roller", (250, FLOOR - 22), 20)],
-    figures=[("end", dict(scale=1.1, trunk=128, head=110, at=(calf(0.55, 26), 250, FLOOR - 22), leg_n=(4, 4, 94),
+    figures=[("end", dict(scale=1.1, trunk=140, head=116, at=(calf(0.55, 26), 250, FLOOR - 22), leg_n=(4, 4, 94),
                           leg_f={"heel": ("y", SOLE, ("self.hip", 76, 0)), "foot": 0},
                           arm_n={"reach": ("y", FLOOR - 5, ("self.shoulder", -18, 0))},
                           arm_f={"reach": ("y", FLOOR - 5, ("self.shoulder", -22, 0))}))],
@@ -405,7 +405,7 @@ EXERCISES["ankle-circles"] = dict(
 )
 
 KW_WALL = 300
-KW_BACK = {"ball": (206, SOLE), "foot": -55, "toes": 0}
+KW_BACK = {"ball": (209, SOLE), "foot": -55, "toes": 0}
 KW_HANDS = {"reach": ("x", KW_WALL - 4, ("self.shoulder", 0, 14))}
 EXERCISES["knee-to-wall-dorsiflexion"] = dict(
     title="Knee to wall (ankle bend)",
@@ -483,7 +483,7 @@ EXERCISES["single-leg-bridge"] = dict(
     arrows=[{"from": ("end.hip", -2, 16), "to": ("end.hip", -2, -40), "gap": 0}],
 )
 
-SLIDER_HANDS = {"reach": ("self.knee_n", 6, 26)}
+SLIDER_HANDS = {"reach": ("self.knee_n", 4, 34)}
 EXERCISES["sciatic-slider-lying"] = dict(
     title="Sciatic nerve slider (lying on your back)",
     props=[("floor", FLOOR)],
@@ -532,38 +532,39 @@ EXERCISES["pilates-clam"] = dict(
 EXERCISES["side-lying-hip-abduction"] = dict(
     title="Side-lying leg lift (hip abduction)",
     props=[("step", 4, 396, SL_MAT, SL_MAT + 12)],
-    figures=[("start", side_lying((280, 198), (356, 200), BOTTOM_KNEE, BOTTOM_ANKLE, "ghost", top_hand=(150, SL_MAT - 7))),
-             ("end", side_lying((274, 160), (342, 124), BOTTOM_KNEE, BOTTOM_ANKLE, top_hand=(150, SL_MAT - 7)))],
+    figures=[("start", side_lying((280, 198), (356, 200), BOTTOM_KNEE, BOTTOM_ANKLE, "ghost")),
+             ("end", side_lying((274, 160), (342, 124), BOTTOM_KNEE, BOTTOM_ANKLE))],
     arrows=[{"arc": SL_HIP, "r": 164, "a0": 4, "a1": 28}],
 )
 
-STEP_UP_TOP = STEP_FLOOR - 50
-
+STEP_UP_TOP = STEP_FLOOR - 28
+UP_HAND = {"reach": (246, 152)}
 EXERCISES["step-up"] = dict(
     title="Step-up",
     props=[("floor", STEP_FLOOR), ("step", 200, 392, STEP_UP_TOP, STEP_FLOOR),
-           ("bar", [(250, STEP_UP_TOP), (250, 124), (392, 124)], 7)],
+           ("bar", [(248, STEP_UP_TOP), (248, 150), (392, 150)], 7)],
     figures=[
-        ("start", dict(style="ghost", scale=0.8, trunk=88, at=("hip", 166, 134),
-                       leg_n={"heel": (210, STEP_UP_TOP - GAP), "foot": 0},
-                       leg_f={"ball": (150, STEP_FLOOR - GAP), "foot": -20, "toes": 0},
-                       arm_n={"reach": (246, 124)}, arm_f={"reach": (242, 128)})),
-        ("end", dict(scale=0.8, trunk=90, at=("heel_n", 210, STEP_UP_TOP - GAP), leg_n=(-88, -90, 0),
-                     leg_f=(-60, -130, -40), arm_n={"reach": (246, 124)}, arm_f={"reach": (242, 128)})),
+        ("start", dict(style="ghost", scale=0.8, trunk=88, at=("hip", 192, 182),
+                       leg_n={"heel": (220, STEP_UP_TOP - GAP), "foot": 0},
+                       leg_f={"ball": (172, STEP_FLOOR - GAP), "foot": -24, "toes": 0},
+                       arm_n=UP_HAND, arm_f=UP_HAND)),
+        ("end", dict(scale=0.8, trunk=90, at=("heel_n", 220, STEP_UP_TOP - GAP), leg_n=(-90, -90, 0),
+                     leg_f=(-80, -140, -50), arm_n=UP_HAND, arm_f=UP_HAND)),
     ],
-    arrows=[{"from": ("start.hip", -22, -4), "to": ("end.hip", -22, -14), "bend": -10}],
+    arrows=[{"from": ("start.hip", -28, 10), "to": ("end.hip", -28, -4), "bend": -8}],
 )
 
+SPLIT_BACK = {"ball": (120, SOLE), "foot": -45, "toes": 0}
+SPLIT_BACK_LOW = {"ball": (120, SOLE), "foot": -72, "toes": 0}
+SPLIT_FRONT = {"heel": (250, SOLE), "foot": 0}
 EXERCISES["split-squat"] = dict(
     title="Split squat",
     props=[("floor", FLOOR)],
     figures=[
-        ("start", dict(style="ghost", trunk=90, at=("hip", 190, 136), arm_n=(-90, -60),
-                       leg_n={"heel": (242, SOLE), "foot": 0}, leg_f={"ball": (120, SOLE), "foot": -40, "toes": 0})),
-        ("end", dict(trunk=90, at=("hip", 180, 186), arm_n=(-90, -60),
-                     leg_n={"heel": (242, SOLE), "foot": 0}, leg_f={"ball": (120, SOLE), "foot": -40, "toes": 0})),
+        ("start", dict(style="ghost", trunk=90, at=("hip", 186, 162), arm_n=(-94, -70), leg_n=SPLIT_FRONT, leg_f=SPLIT_BACK)),
+        ("end", dict(trunk=90, at=("hip", 180, 206), arm_n=(-94, -70), leg_n=SPLIT_FRONT, leg_f=SPLIT_BACK_LOW)),
     ],
-    arrows=[{"from": ("start.hip", -30, 6), "to": ("end.hip", -26, -10)}],
+    arrows=[{"from": ("start.shoulder", -36, -6), "to": ("end.shoulder", -36, 6)}],
 )
 
 # =================================================================================== foot
@@ -578,7 +579,7 @@ EXERCISES["towel-scrunch"] = dict(
 EXERCISES["short-foot"] = dict(
     title="Short foot (arch lift)",
     props=[("floor", 250), ("bigfoot", 90, 250, 230, 0, "ghost"), ("bigfoot", 90, 250, 230, 22)],
-    arrows=[{"from": (192, 236), "to": (192, 196)}, {"from": (300, 232), "to": (258, 232)}],
+    arrows=[{"from": (192, 240), "to": (192, 196)}, {"from": (298, 236), "to": (254, 236)}],
 )
 
 EXERCISES["toe-flexor-press"] = dict(
@@ -589,26 +590,27 @@ EXERCISES["toe-flexor-press"] = dict(
 
 # =================================================================================== balance
 SOFT_KNEE = (-84, -96)
-FAR_KNEE_UP = (-60, -140, -50)
-
+FOOT_LIFTED = (-96, -150, -70)  # the other foot lifted behind, knee bent
+TOP = 134  # worktop height
 EXERCISES["single-leg-balance"] = dict(
     title="Single-leg balance",
-    props=[("floor", FLOOR), ("bench", 250, 390, 140, FLOOR), ("clock", (40, 44), 24)],
-    figures=[("end", dict(trunk=90, at=("ball_n", 200, SOLE), leg_n=(*SOFT_KNEE, 0), leg_f=FAR_KNEE_UP,
-                          arm_n={"reach": (258, 134)}, arm_f={"reach": (256, 136)}))],
+    props=[("floor", FLOOR), ("bench", 226, 396, TOP, FLOOR), ("clock", (44, 46), 26)],
+    figures=[("end", dict(trunk=90, at=("ball_n", 196, SOLE), leg_n=(*SOFT_KNEE, 0), leg_f=FOOT_LIFTED,
+                          arm_n={"reach": (231, TOP - 6)}, arm_f={"reach": (229, TOP - 6)}))],
 )
 
 PAD_TOP = FLOOR - 20
 EXERCISES["single-leg-balance-foam"] = dict(
     title="Single-leg balance on a cushion",
-    props=[("floor", FLOOR), ("pad", 140, 240, PAD_TOP, FLOOR), ("bench", 270, 390, 124, FLOOR), ("clock", (40, 44), 24)],
-    figures=[("end", dict(trunk=90, at=("ball_n", 200, PAD_TOP - GAP), leg_n=(*SOFT_KNEE, 0), leg_f=FAR_KNEE_UP,
-                          arm_n={"reach": (274, 118)}, arm_f={"reach": (272, 120)}))],
+    props=[("floor", FLOOR), ("pad", 140, 226, PAD_TOP, FLOOR), ("bench", 232, 396, TOP - 22, FLOOR),
+           ("clock", (44, 46), 26)],
+    figures=[("end", dict(trunk=90, at=("ball_n", 205, PAD_TOP - GAP), leg_n=(*SOFT_KNEE, 0), leg_f=FOOT_LIFTED,
+                          arm_n={"reach": (238, TOP - 26)}, arm_f={"reach": (236, TOP - 26)}))],
 )
 
 # =================================================================================== return to run
 WALK = dict(trunk=90, scale=0.8, leg_n=(-72, -80, 14), leg_f=(-108, -118, -28, 0), arm_n=(-70, -40), arm_f=(-112, -100))
-RUN = dict(trunk=78, scale=0.8, head=84, leg_n=(-55, -120, -10), leg_f=(-115, 165, 60),
+RUN = dict(trunk=78, scale=0.8, head=84, leg_n=(-55, -120, -10), leg_f=(-115, 165, -125),
            arm_n=(-130, -40), arm_f=(-55, 30))
 
 EXERCISES["walk-run-intervals"] = dict(
@@ -621,12 +623,11 @@ EXERCISES["walk-run-intervals"] = dict(
 
 EXERCISES["skipping"] = dict(
     title="Skipping (light, on the spot)",
-    props=[("floor", FLOOR)],
-    figures=[("end", dict(trunk=90, at=("ball_n", 206, SOLE - 16), leg_n=(-86, -96, -40, -20),
-                          arm_n=(-110, -20), arm_f=(-106, -16)))],
-    front=[("curve", [("end.wrist_n", 0, 0), ("end.wrist_n", 50, 50), (236, FLOOR - 6), (150, FLOOR - 6),
-                      ("end.wrist_f", -40, 50), ("end.wrist_f", 0, 0)], "#555", 4)],
-    arrows=[{"from": (110, FLOOR - 10), "to": (110, FLOOR - 50), "both": True}],
+    props=[("floor", FLOOR), ("ellipse", (214, 138), 78, 130, "#aaa", 4, "12 10")],
+    figures=[("end", dict(scale=0.92, trunk=90, at=("ball_n", 214, SOLE - 14), leg_n=(-86, -96, -42, -25),
+                          arm_n=(-100, -20), arm_f=(-96, -16)))],
+    front=[("curve", ["end.wrist_n", ("end.wrist_n", 30, 40), (236, FLOOR - 3), (186, FLOOR - 3)], "#555", 5)],
+    arrows=[{"from": (100, FLOOR - 6), "to": (100, FLOOR - 70), "both": True}],
 )
 
 EXERCISES["pogo-hops"] = dict(
@@ -651,20 +652,20 @@ EXERCISES["single-leg-hops"] = dict(
 # =================================================================================== advice
 EXERCISES["warm-bath-legs-raised"] = dict(
     title="Warm bath with the legs raised",
-    props=[("bath", 30, 370, 170, 268, 196)],
-    figures=[("end", dict(trunk=148, head=120, at=("hip", 130, 254), leg_n=(12, 12, 100),
-                          arm_n=(-40, 10), arm_f=(-40, 10)))],
-    front=[("water", 40, 360, 200), ("heat", (200, 120))],
+    props=[("bath", 56, 290, 186, 266, 206)],
+    figures=[("end", dict(scale=1.15, trunk=140, head=125, at=("hip", 150, 254), leg_n=(34, 34, 124),
+                          arm_n=(-50, 10), arm_f=(-50, 10)))],
+    front=[("water", 66, 280, 212), ("heat", (330, 150))],
 )
 
 EXERCISES["heat-pack"] = dict(
     title="Heat pack on the calf",
     props=[("floor", FLOOR)],
-    figures=[("end", dict(scale=1.1, trunk=122, head=105, at=(calf(0.5, 32), 240, FLOOR - 20), leg_n=(12, 12, 102),
+    figures=[("end", dict(scale=1.1, trunk=128, head=108, at=(calf(0.5, 32), 240, FLOOR - 20), leg_n=(12, 12, 102),
                           leg_f=(12, 12, 102),
                           arm_n={"reach": ("y", FLOOR - 5, ("self.shoulder", -18, 0))},
                           arm_f={"reach": ("y", FLOOR - 5, ("self.shoulder", -22, 0))}))],
-    over_end=[("pack", "end", 0.15, 0.85), ("heat", ("end.knee_n", 40, -40))],
+    over_end=[("pack", "end", 0.05, 0.7), ("heat", ("end.knee_n", 34, -36))],
 )
 
 EXERCISES["ice-pack"] = dict(
@@ -678,10 +679,7 @@ EXERCISES["ice-pack"] = dict(
 
 EXERCISES["compression-sleeve"] = dict(
     title="Compression sleeve or bandage",
-    props=[("floor", FLOOR)],
-    figures=[("end", dict(trunk=90, at=("ball_n", 200, SOLE), leg_n=(-90, -90, 0), leg_f=(-96, -96, 0),
-                          arm_n=(-95, -80)))],
-    front=[("sleeve", "end")],
+    props=[("floor", FLOOR), ("bigleg",), ("bigsleeve",)],
 )
 
 EXERCISES["relative-rest-load-modification"] = dict(
@@ -694,6 +692,9 @@ EXERCISES["relative-rest-load-modification"] = dict(
 EXERCISES["gait-cues-cadence"] = dict(
     title="Running cues: quicker, shorter steps",
     props=[("floor", FLOOR), ("metronome", (344, FLOOR - 2), 70),
-           ("footprints", [(60, FLOOR + 12), (100, FLOOR + 12), (140, FLOOR + 12), (180, FLOOR + 12)])],
+           ("footprints", [(130, FLOOR + 7), (162, FLOOR + 7), (194, FLOOR + 7), (226, FLOOR + 7), (258, FLOOR + 7)])],
     figures=[("run", pose(RUN, scale=0.9, leg_n=(-70, -100, -5), at=("hip", 200, 0), ground=FLOOR))],
 )
+
+# The neutral "no picture" drawing the app shows where an illustration is missing.
+EXERCISES["placeholder"] = dict(title="No picture", props=[("placeholder",)])

@@ -656,21 +656,21 @@ def prop_svg(p, refs: Refs) -> list[str]:
         p0, p1 = add(p0, off), add(p1, off)
         return [_oriented_box(p0, p1, 15 * fig.scale, rx=7, fill=PROP_FILL, width=4),
                 _oriented_box(lerp(p0, p1, 0.1), lerp(p0, p1, 0.9), 8 * fig.scale, rx=4, fill="#999", width=3)]
-    if kind == "sleeve":  # compression sleeve over the near shin of figure a
+    if kind == "sleeve":  # compression sleeve over the near shin of figure a (drawn behind the leg line)
         fig = refs.figs[a[0]]
         P = fig.points
         k, an = P["knee_n"], P["ankle_n"]
         n = _posterior(fig, "knee_n", "ankle_n")
         s = fig.scale
-        top, bot = lerp(k, an, 0.1), lerp(k, an, 1.0)
-        # calf bulges behind the shin
-        outline = [add(top, mul(n, 18 * s)), add(lerp(top, bot, 0.35), mul(n, 22 * s)), add(lerp(top, bot, 0.8), mul(n, 12 * s)),
-                   add(bot, mul(n, 9 * s)), add(bot, mul(n, -8 * s)), add(lerp(top, bot, 0.5), mul(n, -8 * s)),
-                   add(top, mul(n, -9 * s))]
+        top, bot = lerp(k, an, 0.08), lerp(k, an, 0.96)
+        back = [(0.0, 15), (0.3, 20), (0.65, 14), (1.0, 9)]  # calf bulge behind the shin
+        front = [(1.0, -8), (0.5, -8), (0.0, -9)]
+        outline = [add(lerp(top, bot, t), mul(n, w * s)) for t, w in back + front]
         out = [f'<path d="{_smooth(outline, True)}" fill="{SOFT_FILL}" stroke="{INK}" stroke-width="4" stroke-linejoin="round"/>']
-        for t in (0.3, 0.55, 0.8):  # knit rings
+        for t in (0.25, 0.5, 0.75):  # knit rings
             q = lerp(top, bot, t)
-            out.append(_line([add(q, mul(n, -6 * s)), add(q, mul(n, 16 * s * (1.1 - t * 0.5)))], color=PROP, width=3))
+            w = dict(back)[min(dict(back), key=lambda x: abs(x - t))]
+            out.append(_line([add(q, mul(n, -7 * s)), add(q, mul(n, (w - 2) * s))], color=PROP, width=3))
         return out
     if kind == "calf":  # grey highlight of the calf muscle of figure a (drawn behind the figure)
         fig = refs.figs[a[0]]
@@ -757,6 +757,12 @@ def prop_svg(p, refs: Refs) -> list[str]:
         return [f'<path d="{_smooth(pts_)}" fill="none" stroke="{col}" stroke-width="{fmt(wd)}" stroke-linecap="round" stroke-linejoin="round"{da}/>']
     if kind == "bigfoot":  # close side view of a foot: heel x, floor y, length, arch lift (px), style
         return _bigfoot(*a)
+    if kind == "placeholder":  # the neutral "no picture" drawing
+        out = [f'<rect x="20" y="20" width="360" height="260" rx="18" fill="#fff" stroke="#aaa" stroke-width="6" stroke-dasharray="20 14"/>',
+               f'<rect x="130" y="85" width="140" height="110" rx="10" fill="{PROP_FILL}" stroke="#aaa" stroke-width="6"/>',
+               f'<path d="M138 186 L176 140 L200 166 L222 146 L262 186 Z" fill="#ccc" stroke="#aaa" stroke-width="5" stroke-linejoin="round"/>',
+               _circle((238, 114), 12, fill="#ccc", stroke="#aaa", width=5)]
+        return out
     if kind == "group":  # ("group", transform, [props]): props drawn inside a transformed group
         out = [f'<g transform="{a[0]}">']
         for q in a[1]:
@@ -764,6 +770,13 @@ def prop_svg(p, refs: Refs) -> list[str]:
         return out + ["</g>"]
     if kind == "bigleg":  # ("bigleg", dorsiflexion, style)
         return _bigleg(*a)
+    if kind == "bigsleeve":  # a compression sleeve over the big leg, ankle to below the knee
+        outline = [(210, 100), (236, 156), (262, 210), (260, 222), (214, 228), (194, 198), (164, 174), (144, 144),
+                   (138, 116)]
+        out = [f'<path d="{_smooth(outline, True)}" fill="{SOFT_FILL}" stroke="{INK}" stroke-width="5" stroke-linejoin="round"/>']
+        for (x0, y0), (x1, y1) in (((150, 136), (222, 126)), ((164, 164), (236, 156)), ((184, 190), (248, 184))):
+            out.append(_line([(x0, y0), (x1, y1)], color=PROP, width=4))
+        return out
     if kind == "hand":  # ("hand", wrist point, finger angle, thumb side, press, forearm-from point)
         wrist = R(a[0])
         arm_from = R(a[4]) if len(a) > 4 and a[4] is not None else None
@@ -881,8 +894,8 @@ def _hand(wrist, angle, thumb=1, press=False, arm_from=None):
 
 def _backpack(bot, top, n, s):
     u = unit(sub(top, bot))
-    half = 13 * s
-    centre_shift = 17 * s
+    half = 16 * s
+    centre_shift = 20 * s
     a, b = add(bot, mul(n, centre_shift)), add(top, mul(n, centre_shift))
     corners = [add(a, mul(n, -half)), add(a, mul(n, half)), add(b, mul(n, half)), add(b, mul(n, -half))]
     strap = [add(top, mul(n, 4 * s)), add(lerp(bot, top, 0.85), mul(n, -10 * s)), add(lerp(bot, top, 0.55), mul(n, -9 * s)),
