@@ -193,7 +193,7 @@ EXERCISES["heel-raise-seated"] = dict(
         ("start", seated(style="ghost")),
         ("end", seated(leg_n={"ball": "start.ball_n", "foot": -40, "toes": 0})),
     ],
-    arrows=[{"from": ("start.heel_n", -14, 4), "to": ("end.heel_n", -14, -10)}],
+    arrows=[{"from": ("start.heel_n", -18, 4), "to": ("start.heel_n", -18, -44)}],
 )
 
 EXERCISES["heel-raise-seated-weighted"] = dict(
@@ -206,7 +206,7 @@ EXERCISES["heel-raise-seated-weighted"] = dict(
     ],
     over_start=[("block", ("start.knee_n", -22, -5), 38, 26)],
     over_end=[("block", ("end.knee_n", -22, -5), 38, 26)],
-    arrows=[{"from": ("start.heel_n", -14, 4), "to": ("end.heel_n", -14, -10)}],
+    arrows=[{"from": ("start.heel_n", -18, 4), "to": ("start.heel_n", -18, -44)}],
 )
 
 BENCH_BLOCK = 24  # height of the block under the balls of the feet
@@ -224,7 +224,7 @@ EXERCISES["heavy-slow-heel-raise-seated"] = dict(
     ],
     over_start=[("plate", ("start.knee_n", -14, -26), 24)],
     over_end=[("plate", ("end.knee_n", -14, -26), 24)],
-    arrows=[{"from": ("start.heel_n", -14, 4), "to": ("end.heel_n", -14, -10)}],
+    arrows=[{"from": ("start.heel_n", -18, 4), "to": ("start.heel_n", -18, -44)}],
 )
 
 EXERCISES["quick-rebounding-heel-raise"] = dict(
@@ -239,12 +239,12 @@ EXERCISES["toe-raise"] = dict(
     title="Toe raise (lifting the front of the foot)",
     props=[("floor", FLOOR), wall(TOE_WALL, side="left")],
     figures=[
-        ("start", dict(style="ghost", trunk=90, head=84, at=("hip", TOE_WALL + 13, FLOOR - 115), arm_n=(-92, -88),
+        ("start", dict(style="ghost", trunk=90, head=84, at=("hip", TOE_WALL + 13, FLOOR - 115), arm_n=(-80, -50),
                        leg_n={"heel": (TOE_WALL + 52, SOLE), "foot": 0})),
-        ("end", dict(trunk=90, head=84, at=("hip", TOE_WALL + 13, FLOOR - 115), arm_n=(-92, -88),
+        ("end", dict(trunk=90, head=84, at=("hip", TOE_WALL + 13, FLOOR - 115), arm_n=(-80, -50),
                      leg_n={"heel": (TOE_WALL + 52, SOLE), "foot": 28})),
     ],
-    arrows=[{"from": ("start.toe_n", 14, -6), "to": ("end.toe_n", 12, -10), "bend": 10}],
+    arrows=[{"arc": ("start.heel_n", 0, 0), "r": 62, "a0": 6, "a1": 50}],
 )
 
 # =================================================================================== stretches

@@ -293,15 +293,16 @@ class Figure:
         dash = ' stroke-dasharray="14 10"' if self.style == "dashed" else ""
         out = []
 
-        def line(points, width, halo):
+        def line(points, width, halo, stroke=True):
             d = path_d(points)
             if halo:
                 hp = trim_start(points, 9 * self.scale)
                 if len(hp) >= 2:
                     out.append(f'<path d="{path_d(hp)}" fill="none" stroke="#fff" stroke-width="{fmt(width + 2 * HALO)}" '
                                'stroke-linecap="round" stroke-linejoin="round"/>')
-            out.append(f'<path d="{d}" fill="none" stroke="{col}" stroke-width="{fmt(width)}" '
-                       f'stroke-linecap="round" stroke-linejoin="round"{dash}/>')
+            if stroke:
+                out.append(f'<path d="{d}" fill="none" stroke="{col}" stroke-width="{fmt(width)}" '
+                           f'stroke-linecap="round" stroke-linejoin="round"{dash}/>')
 
         def foot(side, halo):
             if side in self.foot_none:
@@ -309,11 +310,12 @@ class Figure:
             line([P["ankle_" + side], lerp(P["heel_" + side], P["ball_" + side], 0.3)], LIMB_W, False)
             line([P["heel_" + side], P["ball_" + side], P["toe_" + side]], LIMB_W + 1, False)
 
-        def leg(side, halo):
+        def leg(side, halo, stroke=True):
             if "leg_" + side in self.hide:
                 return
-            line([P["hip"], P["knee_" + side], P["ankle_" + side]], LIMB_W, halo)
-            foot(side, halo)
+            line([P["hip"], P["knee_" + side], P["ankle_" + side]], LIMB_W, halo, stroke)
+            if stroke:
+                foot(side, halo)
 
         def arm(side, halo):
             if "arm_" + side in self.hide:
@@ -324,6 +326,7 @@ class Figure:
 
         arm("f", False)
         leg("f", False)
+        leg("n", True, stroke=False)  # the near leg's white margin goes under the trunk, not over it
         tw = fmt(TRUNK_W * min(1, self.scale + 0.1))
         bulge = self.spec.get("curve", 0)
         if bulge:  # a rounded (slumped) back: bulges towards the back of the body
@@ -338,7 +341,7 @@ class Figure:
         line([P["shoulder"], neck_end], LIMB_W, False)
         hx, hy = P["head"]
         out.append(f'<circle cx="{fmt(hx)}" cy="{fmt(hy)}" r="{fmt(L["head_r"])}" fill="{col}"/>')
-        leg("n", True)
+        leg("n", False)
         arm("n", True)
         return out
 
@@ -1009,6 +1012,32 @@ def render(ex_id: str, ex: dict, warnings: list[str]) -> str:
     ])
 
 
+FORBIDDEN = ("<script", "class=", "style=", "href", "<text", "<image", "<style", "url(http", "@import")
+
+
+def validate(ex_id: str, svg: str) -> list[str]:
+    """Standalone SVG 1.1 for usvg/resvg: well-formed, namespaced, titled, no scripts, CSS, text or links."""
+    import xml.etree.ElementTree as ET
+
+    problems = []
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError as e:
+        return [f"{ex_id}: not well-formed XML: {e}"]
+    ns = "{http://www.w3.org/2000/svg}"
+    if root.tag != ns + "svg":
+        problems.append(f"{ex_id}: root is not an SVG element in the SVG namespace")
+    if (root.get("width"), root.get("height"), root.get("viewBox")) != (str(W), str(H), f"0 0 {W} {H}"):
+        problems.append(f"{ex_id}: wrong size or viewBox")
+    title = root.find(ns + "title")
+    if title is None or not (title.text or "").strip():
+        problems.append(f"{ex_id}: no <title>")
+    for bad in FORBIDDEN:
+        if bad in svg:
+            problems.append(f"{ex_id}: contains {bad!r}")
+    return problems
+
+
 def main(argv: list[str]) -> int:
     from exercises import EXERCISES  # the pose data
 
@@ -1029,6 +1058,7 @@ def main(argv: list[str]) -> int:
         except PoseError as e:
             warnings.append(str(e))
             continue
+        warnings += validate(ex_id, svg)
         if not check_only:
             with open(os.path.join(OUT_DIR, ex_id + ".svg"), "w", encoding="utf-8", newline="\n") as f:
                 f.write(svg)
