@@ -1,1 +1,216 @@
 //! Program -> patient handout: template inputs, PDF, preview pages, printing.
+//!
+//! The handout is typeset by the Typst compiler, embedded as a library, from one template compiled into the
+//! binary (`assets/handout/handout.typ`) and the fonts in `assets/fonts/`. The program goes in as typed values
+//! (`sys.inputs`), never as markup, so whatever a therapist types, a patient called `#panic()` included,
+//! prints exactly as typed.
+//!
+//! ```no_run
+//! use stepwise::handout::{self, HandoutOptions, Paper};
+//! # fn demo(program: &stepwise::model::Program) -> Result<(), Box<dyn std::error::Error>> {
+//! let options = HandoutOptions { paper: Paper::Letter, large_print: true, ..HandoutOptions::default() };
+//! let handout = handout::compile(program, &options)?;
+//! for warning in &handout.warnings {
+//!     eprintln!("warning: {warning}"); // a missing drawing, a character no font has ...
+//! }
+//! std::fs::write("handout.pdf", &handout.pdf)?;
+//! let preview = handout.pages_rgba(1.0); // one RGBA image per page, for the app's preview
+//! let outcome = handout::print(std::path::Path::new("handout.pdf"))?;
+//! println!("{outcome}"); // "Sent to the printer ..." or "Opened in the PDF viewer ..."
+//! # Ok(()) }
+//! ```
+//!
+//! - [`compile`] gives the PDF, the page count, the warnings and the laid-out pages; it fails only when the
+//!   template itself cannot be typeset (a bug in Stepwise, never in the program).
+//! - [`Handout::pages_rgba`] / [`render_pages`] rasterise pages for the preview; [`render_pages`] skips the
+//!   PDF, which matters when the preview recompiles on every edit.
+//! - [`print`] sends a saved PDF to the default printer with CUPS `lp` where it exists, otherwise opens it in
+//!   the system's PDF viewer, and says which it did.
+//! - A drawing that is missing or unreadable prints as a placeholder; a character that no font has is
+//!   reported. Both go into [`Handout::warnings`], never into an error: the patient still gets a handout.
+//!
+//! Compiles are independent and thread-safe (the app compiles off the UI thread). The fonts are parsed once
+//! per process; the first compile pays for that (see `benches/handout.rs`).
+
+mod demo;
+mod fonts;
+mod inputs;
+mod pages;
+mod plan;
+mod print;
+mod world;
+
+use std::fmt::{self, Write as _};
+
+use typst::WorldExt as _;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+
+pub use demo::demo_program;
+pub use pages::PreviewPage;
+pub use print::{PrintError, PrintOutcome, print};
+
+use crate::model::{Date, Program};
+use world::HandoutWorld;
+
+/// The paper the handout is laid out for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Paper {
+    /// 210 x 297 mm: everywhere but North America.
+    #[default]
+    A4,
+    /// US Letter, 8.5 x 11 in.
+    Letter,
+}
+
+/// The clinic as printed in the handout's header and on the "call us" lines. Empty fields are left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClinicDetails {
+    pub name: String,
+    /// One line; commas are fine ("12 High Street, Bangor LL57 1AA").
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    /// A PNG, JPEG, GIF, WebP or SVG picture, printed about 2 cm high. One that cannot be read is left out
+    /// with a warning.
+    pub logo: Option<Vec<u8>>,
+}
+
+/// How to print a program.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HandoutOptions {
+    pub paper: Paper,
+    /// 16 pt text instead of 12.5 pt, bigger pictures: for patients with low vision.
+    pub large_print: bool,
+    pub clinic: ClinicDetails,
+    /// The date the handout says it was printed on (and Typst's "today"); `None` = today (UTC). Tests fix it so
+    /// the output does not depend on the day they run.
+    pub printed_on: Option<Date>,
+}
+
+/// A typeset handout.
+pub struct Handout {
+    /// The PDF file's bytes (tagged PDF, fonts embedded).
+    pub pdf: Vec<u8>,
+    /// What a therapist should know before handing it out, in plain words.
+    pub warnings: Vec<String>,
+    pub page_count: usize,
+    document: PagedDocument,
+}
+
+impl Handout {
+    /// Every page as an RGBA image, `pixels_per_point` pixels per typographic point (1.0 gives 595 x 842 for
+    /// A4; 2.0 is sharp on a high-DPI screen).
+    #[must_use]
+    pub fn pages_rgba(&self, pixels_per_point: f32) -> Vec<PreviewPage> {
+        pages::render(&self.document, pixels_per_point)
+    }
+
+    /// One page as an RGBA image (`index` from 0), or `None` past the last page.
+    #[must_use]
+    pub fn page_rgba(&self, index: usize, pixels_per_point: f32) -> Option<PreviewPage> {
+        self.document.pages().get(index).map(|page| pages::render_page(page, pixels_per_point))
+    }
+}
+
+impl fmt::Debug for Handout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Handout")
+            .field("pdf", &format_args!("{} bytes", self.pdf.len()))
+            .field("warnings", &self.warnings)
+            .field("page_count", &self.page_count)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why no handout could be made. Program content never causes these: they mean the template or the PDF
+/// writer hit something it cannot do, and the message says where.
+#[derive(Debug, thiserror::Error)]
+pub enum HandoutError {
+    #[error("the handout could not be typeset: {0}")]
+    Typeset(String),
+    #[error("the handout was typeset but its PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+/// Typesets the program and writes the PDF.
+pub fn compile(program: &Program, options: &HandoutOptions) -> Result<Handout, HandoutError> {
+    let result = typeset(program, options).and_then(|(document, mut warnings, world)| {
+        let pdf_options = typst_pdf::PdfOptions {
+            creator: Smart::Custom(Some(format!("Stepwise {}", env!("CARGO_PKG_VERSION")))),
+            ..typst_pdf::PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&document, &pdf_options)
+            .map_err(|errors| HandoutError::Pdf(describe_all(&world, &errors)))?;
+        warnings.dedup();
+        Ok(Handout { pdf, warnings, page_count: document.pages().len(), document })
+    });
+    // Typst memoises layouts across compiles; without eviction a long editing session keeps every old one.
+    // Ten generations keep the cache warm for the next keystroke.
+    typst::comemo::evict(10);
+    result
+}
+
+/// Typesets the program and rasterises its pages for a preview, without writing a PDF.
+pub fn render_pages(
+    program: &Program,
+    options: &HandoutOptions,
+    pixels_per_point: f32,
+) -> Result<(Vec<PreviewPage>, Vec<String>), HandoutError> {
+    let result =
+        typeset(program, options).map(|(document, warnings, _)| (pages::render(&document, pixels_per_point), warnings));
+    typst::comemo::evict(10);
+    result
+}
+
+/// Lays the program out in pages: the common part of `compile` and `render_pages`.
+fn typeset(
+    program: &Program,
+    options: &HandoutOptions,
+) -> Result<(PagedDocument, Vec<String>, HandoutWorld), HandoutError> {
+    let printed_on = options.printed_on.unwrap_or_else(today_utc);
+    let prepared = inputs::prepare(program, options, printed_on);
+    let world = HandoutWorld::new(prepared.inputs, prepared.files, printed_on);
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let document = compiled.output.map_err(|errors| HandoutError::Typeset(describe_all(&world, &errors)))?;
+
+    let mut warnings = prepared.warnings;
+    warnings.extend(compiled.warnings.iter().map(|warning| format!("Typesetting: {}", describe(&world, warning))));
+    warnings.extend(pages::missing_glyphs(&document));
+    Ok((document, warnings, world))
+}
+
+/// All diagnostics on one line each, joined: errors reach a log or a dialog, where one string reads best.
+fn describe_all(world: &HandoutWorld, diagnostics: &[SourceDiagnostic]) -> String {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| describe(world, d))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// "message (handout.typ:12:3; hint: ...)": where in the template, so a broken template is quick to fix.
+fn describe(world: &HandoutWorld, diagnostic: &SourceDiagnostic) -> String {
+    let mut text = diagnostic.message.to_string();
+    let location = diagnostic.span.id().and_then(|id| {
+        let source = typst::World::source(world, id).ok()?;
+        let range = world.range(diagnostic.span)?;
+        let (line, column) = source.lines().byte_to_line_column(range.start)?;
+        Some(format!("{}:{}:{}", id.get().vpath().get_without_slash(), line + 1, column + 1))
+    });
+    let hints: Vec<String> = diagnostic.hints.iter().map(|hint| format!("hint: {}", hint.v)).collect();
+    let details: Vec<String> = location.into_iter().chain(hints).collect();
+    if !details.is_empty() {
+        let _ = write!(text, " ({})", details.join("; "));
+    }
+    text
+}
+
+/// Today's date in UTC, from the system clock: good enough for "printed on".
+fn today_utc() -> Date {
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
+    Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+}

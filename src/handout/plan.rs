@@ -1,0 +1,129 @@
+//! How the handout words the schedule (`schedule::build`): runs of identical weeks as one row of the
+//! week-by-week plan, week and date labels, and the weeks of the diary.
+
+use crate::model::Date;
+use crate::schedule::{Schedule, Week};
+
+/// Diary rows for an open-ended last phase: the schedule counts it as one week (its minimum), but the patient
+/// needs boxes for the weeks it really takes.
+pub(crate) const OPEN_ENDED_DIARY_WEEKS: u32 = 4;
+
+/// The diary stops here: half a year of weeks is already two pages.
+pub(crate) const MAX_DIARY_WEEKS: usize = 26;
+
+/// Consecutive weeks of one phase with the same doses, printed as one row: "Weeks 1–2".
+pub(crate) fn group_same_weeks(weeks: &[Week]) -> Vec<&[Week]> {
+    weeks
+        .chunk_by(|a, b| {
+            a.phase_index == b.phase_index
+                && a.open_ended == b.open_ended
+                && a.exercises.len() == b.exercises.len()
+                && a.exercises
+                    .iter()
+                    .zip(&b.exercises)
+                    .all(|(x, y)| x.prescription_id == y.prescription_id && x.dose == y.dose)
+        })
+        .collect()
+}
+
+/// "Week 3", "Weeks 1–2", "From week 7".
+pub(crate) fn weeks_label(first: u32, last: u32, open_ended: bool) -> String {
+    if open_ended {
+        format!("From week {first}")
+    } else if first == last {
+        format!("Week {first}")
+    } else {
+        format!("Weeks {first}–{last}")
+    }
+}
+
+/// "24 Nov – 7 Dec 2026", "22 Dec 2026 – 4 Jan 2027"; "from 5 Jan 2027" for an open-ended run. A provisional
+/// run (after an open-ended phase) says "at the earliest", so a patient never reads it as a deadline.
+pub(crate) fn dates_label(first_day: Date, last_day: Date, open_ended: bool, provisional: bool) -> String {
+    let text = if open_ended {
+        format!("from {}", first_day.to_patient_text())
+    } else if first_day.year() == last_day.year() {
+        format!("{} {} – {}", first_day.day(), month_name(first_day), last_day.to_patient_text())
+    } else {
+        format!("{} – {}", first_day.to_patient_text(), last_day.to_patient_text())
+    };
+    if provisional { format!("{text}, at the earliest") } else { text }
+}
+
+/// One row of the diary.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct DiaryWeek {
+    pub(crate) label: String,
+    pub(crate) dates: String,
+    /// Tick boxes for each day: the most sessions a day of any exercise that week (1 to 3).
+    pub(crate) sessions: u32,
+}
+
+/// The diary's weeks: the schedule's, plus a few more when the program ends with an open-ended phase.
+pub(crate) fn diary_weeks(schedule: &Schedule) -> Vec<DiaryWeek> {
+    let sessions = |week: &Week| week.exercises.iter().map(|e| e.dose.times_per_day).max().unwrap_or(1).clamp(1, 3);
+    let mut rows: Vec<DiaryWeek> = schedule
+        .weeks
+        .iter()
+        .map(|week| DiaryWeek {
+            label: format!("Week {}", week.number),
+            dates: dates_label(week.start, week.end, false, week.provisional),
+            sessions: sessions(week),
+        })
+        .collect();
+    if let Some(last) = schedule.weeks.last().filter(|week| week.open_ended) {
+        for extra in 1..OPEN_ENDED_DIARY_WEEKS {
+            let start = last.start.add_days(7 * i64::from(extra));
+            rows.push(DiaryWeek {
+                label: format!("Week {}", last.number + extra),
+                dates: dates_label(start, start.add_days(6), false, last.provisional),
+                sessions: sessions(last),
+            });
+        }
+    }
+    rows
+}
+
+fn month_name(date: Date) -> &'static str {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    MONTHS.get(usize::from(date.month()).saturating_sub(1)).copied().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Phase, PhaseLength, Program};
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn labels_read_naturally() {
+        assert_eq!(dates_label(date("2026-11-24"), date("2026-11-30"), false, false), "24 Nov – 30 Nov 2026");
+        assert_eq!(dates_label(date("2026-12-22"), date("2027-01-04"), false, false), "22 Dec 2026 – 4 Jan 2027");
+        assert_eq!(dates_label(date("2027-01-05"), date("2027-01-11"), true, false), "from 5 Jan 2027");
+        assert_eq!(
+            dates_label(date("2027-01-05"), date("2027-01-11"), false, true),
+            "5 Jan – 11 Jan 2027, at the earliest"
+        );
+        assert_eq!(weeks_label(3, 3, false), "Week 3");
+        assert_eq!(weeks_label(1, 2, false), "Weeks 1–2");
+        assert_eq!(weeks_label(7, 7, true), "From week 7");
+    }
+
+    #[test]
+    fn diary_follows_the_schedule_and_extends_an_open_ended_end() {
+        let mut program = Program::new(date("2026-11-24"));
+        program.phases[0].length = PhaseLength::Weeks(2);
+        let mut last = Phase::new(2, "Back to sport");
+        last.length = PhaseLength::UntilCriteriaMet;
+        program.phases.push(last);
+        let schedule = crate::schedule::build(&program);
+        let diary = diary_weeks(&schedule);
+        assert_eq!(diary.len(), 2 + OPEN_ENDED_DIARY_WEEKS as usize);
+        assert_eq!(diary[2].label, "Week 3");
+        assert_eq!(diary[2].dates, "8 Dec – 14 Dec 2026");
+        assert_eq!(group_same_weeks(&schedule.weeks).len(), 2);
+    }
+}
