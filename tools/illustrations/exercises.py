@@ -250,13 +250,13 @@ EXERCISES["toe-raise"] = dict(
 # =================================================================================== stretches
 EXERCISES["gastrocnemius-stretch-wall"] = dict(
     title="Calf stretch against a wall (knee straight)",
-    props=[("floor", FLOOR), wall(244), ("calf", "end")],
+    props=[("floor", FLOOR), wall(244)],
     figures=[
         ("end", dict(trunk=70, at=("heel_n", 80, SOLE), leg_n=(-116, -116, 0),
                      leg_f={"heel": (175, SOLE), "foot": 0},
                      arm_n={"reach": (241, 76)}, arm_f={"reach": (241, 84)})),
     ],
-    arrows=[{"from": ("end.hip", 8, -34), "to": ("end.hip", 52, -38), "bend": 4}],
+    arrows=[{"from": ("end.hip", 16, 0), "to": ("end.hip", 64, -4)}],
 )
 
 EXERCISES["soleus-stretch-wall"] = dict(
@@ -273,7 +273,7 @@ EXERCISES["soleus-stretch-wall"] = dict(
 EXERCISES["calf-stretch-step"] = dict(
     title="Calf stretch on a step (heels hanging off)",
     **step_scene(start_leg=None, end_leg=(-90, -90, 28, 0), start=False, heel_arrow="still-down",
-                 extra_props=[("calf", "end")]))
+                 ))
 
 FLOOR_SIT_Y = FLOOR - 9  # hip height of a figure sitting on the floor
 
@@ -342,8 +342,8 @@ EXERCISES["self-massage-stroking"] = dict(
 EXERCISES["self-massage-kneading"] = dict(
     title="Self-massage: kneading (petrissage)",
     props=[("floor", FLOOR), ("bigleg",)],
-    front=[("hand", (132, 170), -20, 1, False, (-10, 20))],
-    arrows=[{"arc": (178, 120), "r": 15, "a0": 200, "a1": 500}, {"arc": (206, 206), "r": 15, "a0": 200, "a1": 500}],
+    front=[("hand", (118, 178), -24, 1, False, (-10, 40))],
+    arrows=[{"arc": (186, 132), "r": 16, "a0": 200, "a1": 500}, {"arc": (208, 180), "r": 16, "a0": 200, "a1": 500}],
 )
 
 EXERCISES["self-massage-stripping"] = dict(
@@ -673,7 +673,7 @@ EXERCISES["ice-pack"] = dict(
     props=[("floor", FLOOR), ("pillow", (318, FLOOR - 11), 64, 20)],
     figures=[("end", dict(flip=True, scale=1.1, trunk=0, head=8, at=("hip", 170, FLOOR - 13),
                           leg_n=(177, 175, -120), leg_f=(177, 175, -120),
-                          arm_n=(-8, 0), arm_f=(-8, 0), nohalo=["arm_n"]))],
+                          arm_n=(182, 180), arm_f=(182, 180), nohalo=["arm_n"]))],
     over_end=[("pack", "end", 0.1, 0.8), ("snowflake", ("end.knee_n", 36, -62), 22)],
 )
 
