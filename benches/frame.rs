@@ -1,5 +1,5 @@
 //! How long one frame of the whole planner window takes with a 40-prescription program (goal: 1 ms median),
-//! and how long the app takes from creation to its first frame (goal: 300 ms). Headless through egui_kittest, so
+//! and how long the app takes from creation to its first frame (goal: 300 ms). Headless through `egui_kittest`, so
 //! it measures our UI code and egui's layout, not the GPU.
 
 use std::hint::black_box;
@@ -23,7 +23,7 @@ fn environment(dir: &std::path::Path) -> AppEnvironment {
 /// Four phases of ten prescriptions, drawn from the built-in library.
 fn program_of_40(library: &Library) -> Program {
     let mut program = Program::new(Date::new(2026, 11, 24).unwrap_or_else(|| Date::from_days(0)));
-    program.patient.name = "Anna Jones".to_owned();
+    "Anna Jones".clone_into(&mut program.patient.name);
     program.phases.clear();
     let entries = library.entries();
     let mut next_id = 1;

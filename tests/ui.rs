@@ -1,4 +1,4 @@
-//! The planner window driven as a therapist would, with egui_kittest: no GPU, no display, real files in a
+//! The planner window driven as a therapist would, with `egui_kittest`: no GPU, no display, real files in a
 //! temporary folder, and scripted answers instead of the system's file dialogs.
 
 use std::path::Path;
@@ -287,4 +287,27 @@ fn shortcuts_drive_the_app() {
     harness.state_mut().settings_window = None;
     ctrl_shift(&mut harness, Key::S);
     assert!(path.exists());
+}
+
+/// Ctrl+E typesets the handout and writes the PDF where the (scripted) dialog says.
+#[test]
+fn export_pdf_writes_the_handout() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    harness.state_mut().commands.push(Command::NewFromTemplate);
+    harness.run();
+    assert!(matches!(harness.state().prompt, Some(Prompt::Templates)));
+    let first_template = !stepwise::assets::PROGRAM_FILES.is_empty();
+    if first_template {
+        harness.state_mut().commands.push(Command::OpenTemplate(0));
+        harness.state_mut().prompt = None;
+        harness.run();
+        assert!(harness.state().document.program.prescriptions().count() > 0, "the template has no exercises");
+    }
+    let pdf = dir.path().join("handout.pdf");
+    dialogs.answer_next(&pdf);
+    ctrl(&mut harness, Key::E);
+    let bytes = std::fs::read(&pdf).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF"));
 }

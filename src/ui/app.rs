@@ -21,10 +21,12 @@ use super::settings_window::SettingsWindow;
 use super::side_area::SideTab;
 use super::{library_panel, program_editor, side_area};
 use crate::files::recovery::{self, Recovery};
-use crate::files::settings::{Locations, Settings};
+use crate::files::settings::{Locations, PaperSize, Settings};
 use crate::files::{self, LoadedProgram};
+use crate::handout::{self, ClinicDetails, HandoutOptions, Paper};
 use crate::library::Library;
 use crate::model::{Date, Phase, Prescription, Program};
+use crate::schedule::{self, Schedule};
 
 /// Everything the app needs from outside: folders, dialogs and the library. Tests build one over temporary
 /// folders with scripted dialogs.
@@ -136,6 +138,9 @@ pub struct StepwiseApp {
     pub(super) outdated: HashSet<u64>,
     outdated_revision: Option<u64>,
     title: String,
+    /// The program week by week, for the timeline; rebuilt when the program changes.
+    schedule: std::rc::Rc<Schedule>,
+    schedule_revision: Option<u64>,
     /// Set once the therapist has answered the unsaved-changes prompt for closing the window.
     allow_close: bool,
     /// Frames during which a typed `/` is dropped, after `/` opened the search.
@@ -185,7 +190,7 @@ impl StepwiseApp {
             }
             None => None,
         };
-        let preview = live_preview.then(|| Preview::start(ctx, handout_compiler()));
+        let preview = live_preview.then(|| Preview::start(ctx));
         let first_phase = program.phases.first().map(|phase| phase.id);
         Self {
             document: Document::new(program, None, None),
@@ -210,6 +215,8 @@ impl StepwiseApp {
             outdated: HashSet::new(),
             outdated_revision: None,
             title: String::new(),
+            schedule: std::rc::Rc::new(schedule::build(&Program::new(today))),
+            schedule_revision: None,
             allow_close: false,
             swallow_slash: 0,
             last_export: None,
@@ -403,7 +410,10 @@ impl StepwiseApp {
                 program.phases.iter().position(|phase| phase.id == phase_id).unwrap_or(program.phases.len() - 1);
             let prescriptions = &mut program.phases[phase].prescriptions;
             let at = index.unwrap_or(prescriptions.len()).min(prescriptions.len());
-            prescriptions.insert(at, Prescription { id, exercise: copy, dose, progression: Default::default() });
+            prescriptions.insert(
+                at,
+                Prescription { id, exercise: copy, dose, progression: crate::model::Progression::default() },
+            );
             selection.prescription = Some(id);
             selection.details_of_prescription = true;
         });
@@ -513,6 +523,7 @@ impl StepwiseApp {
         self.document = document;
         self.autosaved_revision = None;
         self.outdated_revision = None;
+        self.schedule_revision = None;
         recovery::discard(&self.locations.recovery_dir());
     }
 
@@ -526,18 +537,17 @@ impl StepwiseApp {
 
     /// Saves; with `ask` (or no file yet) asks where. Returns whether the program is now saved.
     pub fn save(&mut self, ask: bool) -> bool {
-        let path = match (&self.document.path, ask, &self.document.read_only) {
-            (Some(path), false, None) => path.clone(),
-            _ => {
-                let start_in = self.start_folder();
-                // A folder that does not exist yet would make some dialogs start nowhere.
-                let _ = std::fs::create_dir_all(&start_in);
-                let suggested = suggested_file_name(&self.document.program);
-                let Some(path) = self.dialogs.save_file(FileKind::Program, Some(&start_in), &suggested) else {
-                    return false;
-                };
-                path
-            }
+        let path = if let (Some(path), false, None) = (&self.document.path, ask, &self.document.read_only) {
+            path.clone()
+        } else {
+            let start_in = self.start_folder();
+            // A folder that does not exist yet would make some dialogs start nowhere.
+            let _ = std::fs::create_dir_all(&start_in);
+            let suggested = suggested_file_name(&self.document.program);
+            let Some(path) = self.dialogs.save_file(FileKind::Program, Some(&start_in), &suggested) else {
+                return false;
+            };
+            path
         };
         self.document.history.settle(&self.document.program);
         match files::save_program(&path, &self.document.program) {
@@ -566,6 +576,10 @@ impl StepwiseApp {
     pub(super) fn apply_settings(&mut self, settings: Settings) {
         let library_changed = settings.clinic_library != self.settings.clinic_library;
         self.settings = settings;
+        if let Some(preview) = &mut self.preview {
+            // The clinic details, paper or print size may have changed: compile the preview again.
+            preview.requested = None;
+        }
         if let Err(error) = self.settings.save(&self.locations.settings_file()) {
             self.report(error.to_string());
         }
@@ -605,6 +619,8 @@ impl StepwiseApp {
             Selection { target_phase: document.program.phases.first().map(|phase| phase.id), ..Selection::default() };
         self.document = document;
         self.autosaved_revision = None;
+        self.outdated_revision = None;
+        self.schedule_revision = None;
     }
 
     pub(super) fn discard_recovery(&self) {
@@ -615,11 +631,12 @@ impl StepwiseApp {
         let start_in = self.start_folder();
         let name = suggested_file_name(&self.document.program).replace(".ron", ".pdf");
         let Some(path) = self.dialogs.save_file(FileKind::Pdf, Some(&start_in), &name) else { return };
-        match compile_pdf(&self.document.program).and_then(|pdf| {
-            std::fs::write(&path, pdf).map_err(|error| format!("{}: could not write the PDF: {error}", path.display()))
-        }) {
-            Ok(()) => {
+        match write_pdf(&self.document.program, &self.settings, &path) {
+            Ok(warnings) => {
                 self.notify(format!("Handout saved as {}", path.display()));
+                for warning in warnings {
+                    self.report(format!("Handout: {warning}"));
+                }
                 self.last_export = Some(path);
             }
             Err(message) => self.report(message),
@@ -628,11 +645,15 @@ impl StepwiseApp {
 
     fn print(&mut self) {
         let path = std::env::temp_dir().join(format!("stepwise-handout-{}.pdf", std::process::id()));
-        match compile_pdf(&self.document.program)
-            .and_then(|pdf| std::fs::write(&path, pdf).map_err(|error| error.to_string()))
-            .and_then(|()| print_pdf(&path))
+        match write_pdf(&self.document.program, &self.settings, &path)
+            .and_then(|warnings| handout::print(&path).map(|outcome| (outcome, warnings)).map_err(|e| e.to_string()))
         {
-            Ok(message) => self.notify(message),
+            Ok((outcome, warnings)) => {
+                self.notify(outcome.to_string());
+                for warning in warnings {
+                    self.report(format!("Handout: {warning}"));
+                }
+            }
             Err(message) => self.report(format!("Not printed: {message}")),
         }
     }
@@ -662,6 +683,10 @@ impl StepwiseApp {
     fn after_frame(&mut self, ctx: &egui::Context) {
         let library = &self.library;
         let changed = self.document.notice_changes(&|id| library.contains(id));
+        if changed {
+            // Panels drawn before the change was noticed (timeline, title) catch up in one more frame.
+            ctx.request_repaint();
+        }
         // A typing or dragging gesture is one undo step, recorded when it ends.
         let gesture_under_way = ctx.input(|input| input.pointer.any_down()) || ctx.text_edit_focused();
         if !gesture_under_way {
@@ -709,7 +734,7 @@ impl StepwiseApp {
                 }
             }
         } else {
-            ctx.request_repaint_after(self.autosave_delay - since);
+            ctx.request_repaint_after(self.autosave_delay.saturating_sub(since));
         }
     }
 
@@ -724,10 +749,21 @@ impl StepwiseApp {
         }
         let since = self.document.changed_at.map_or(Duration::MAX, |at: Instant| at.elapsed());
         if since >= preview::DEBOUNCE {
-            preview.request(self.document.revision, &self.document.program);
+            preview.request(self.document.revision, &self.document.program, handout_options(&self.settings));
         } else {
-            ctx.request_repaint_after(preview::DEBOUNCE - since);
+            ctx.request_repaint_after(preview::DEBOUNCE.saturating_sub(since));
         }
+    }
+
+    /// The program week by week (shared, so a panel can hold it while it changes the app).
+    pub(super) fn schedule(&mut self) -> std::rc::Rc<Schedule> {
+        if self.schedule_revision != Some(self.document.revision)
+            || self.schedule.start_date != self.document.program.start_date
+        {
+            self.schedule = std::rc::Rc::new(schedule::build(&self.document.program));
+            self.schedule_revision = Some(self.document.revision);
+        }
+        std::rc::Rc::clone(&self.schedule)
     }
 
     pub(super) fn preview(&self) -> Option<&Preview> {
@@ -747,7 +783,7 @@ impl eframe::App for StepwiseApp {
             // `/` (Find) also arrives as typed text, sometimes a frame later: keep it out of the search box.
             self.swallow_slash -= 1;
             ctx.input_mut(|input| {
-                input.events.retain(|event| !matches!(event, egui::Event::Text(text) if text == "/"))
+                input.events.retain(|event| !matches!(event, egui::Event::Text(text) if text == "/"));
             });
         }
         if self.prompt.is_none() && !self.palette.is_open() {
@@ -816,18 +852,32 @@ pub(super) fn template(index: usize) -> Option<Result<LoadedProgram, files::File
 }
 
 // ----------------------------------------------------------------------------------------------------------------
-// Seams to the handout module: compile the program to PDF and preview pages, and print.
+// The handout: options from the settings, PDF and printing.
 
-fn handout_compiler() -> preview::Compiler {
-    Box::new(|_program: &Program| {
-        (Err("The handout preview is not available in this build yet.".to_owned()), Vec::new())
-    })
+/// How the handout is printed, from the therapist's settings.
+pub(super) fn handout_options(settings: &Settings) -> HandoutOptions {
+    // A logo that cannot be read is left out; the handout module warns about unreadable pictures.
+    let logo = settings.logo.as_deref().and_then(|path| std::fs::read(path).ok());
+    HandoutOptions {
+        paper: match settings.paper {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::Letter => Paper::Letter,
+        },
+        large_print: settings.large_print,
+        clinic: ClinicDetails {
+            name: settings.clinic_name.clone(),
+            address: settings.clinic_address.clone(),
+            phone: settings.clinic_phone.clone(),
+            email: settings.clinic_email.clone(),
+            logo,
+        },
+        printed_on: None,
+    }
 }
 
-fn compile_pdf(_program: &Program) -> Result<Vec<u8>, String> {
-    Err("the handout cannot be made in this build yet".to_owned())
-}
-
-fn print_pdf(path: &Path) -> Result<String, String> {
-    Err(format!("printing is not available in this build yet; the handout is at {}", path.display()))
+/// Typesets the handout and writes its PDF (atomically, like every file Stepwise writes).
+fn write_pdf(program: &Program, settings: &Settings, path: &Path) -> Result<Vec<String>, String> {
+    let handout = handout::compile(program, &handout_options(settings)).map_err(|error| error.to_string())?;
+    files::write_atomic(path, &handout.pdf, || Ok(())).map_err(|error| error.to_string())?;
+    Ok(handout.warnings)
 }

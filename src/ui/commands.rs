@@ -226,6 +226,7 @@ pub fn shortcut_text(shortcut: &KeyboardShortcut, is_mac: bool) -> String {
 ///
 /// `consume_shortcut` ignores extra Shift and Alt, so Ctrl+Shift+S would also match Ctrl+S: shortcuts with more
 /// modifiers are tried first. While a text field has the keyboard, keys it needs stay with it.
+#[must_use]
 pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Command> {
     let text_field_focused = ctx.text_edit_focused();
     let mut candidates: Vec<(u32, &KeyboardShortcut, Command)> = Vec::new();
@@ -239,7 +240,7 @@ pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Command> {
             candidates.push((weight, shortcut, command.clone()));
         }
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0));
+    candidates.sort_by_key(|candidate| std::cmp::Reverse(candidate.0));
     let mut fired = Vec::new();
     ctx.input_mut(|input| {
         for (_, shortcut, command) in candidates {

@@ -251,11 +251,7 @@ fn prompt(app: &mut StepwiseApp, ctx: &egui::Context) {
     let Some(answer) = answer else { return };
     let Some(prompt) = app.prompt.take() else { return };
     match (prompt, answer) {
-        (Prompt::UnsavedChanges { then }, Answer::Save) => {
-            if app.save(false) {
-                app.carry_out(then, ctx);
-            }
-        }
+        (Prompt::UnsavedChanges { then }, Answer::Save) if app.save(false) => app.carry_out(then, ctx),
         (Prompt::UnsavedChanges { then }, Answer::Discard) => app.carry_out(then, ctx),
         (Prompt::Recovery(recovery), Answer::Restore) => app.restore(*recovery),
         (Prompt::Recovery(_), Answer::Discard) => app.discard_recovery(),

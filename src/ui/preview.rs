@@ -8,29 +8,44 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
 
+use crate::handout::{self, HandoutOptions};
 use crate::model::Program;
 
 /// How long after the last edit the preview is compiled: long enough not to compile on every key press.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
-/// One rendered page, ready to become a texture.
-pub struct PreviewPage {
-    pub image: egui::ColorImage,
-}
+/// Preview pixels per typographic point: sharp enough to read in a side panel, quick to rasterise.
+const PIXELS_PER_POINT: f32 = 1.5;
 
 /// What a compile gives back.
-pub struct CompiledPreview {
-    pub revision: u64,
-    pub result: Result<Vec<PreviewPage>, String>,
-    pub warnings: Vec<String>,
+struct CompiledPreview {
+    revision: u64,
+    result: Result<Vec<egui::ColorImage>, String>,
+    warnings: Vec<String>,
 }
-
-/// Turns a program into page images; runs on the worker thread.
-pub type Compiler = Box<dyn Fn(&Program) -> (Result<Vec<PreviewPage>, String>, Vec<String>) + Send>;
 
 struct Job {
     revision: u64,
     program: Program,
+    options: HandoutOptions,
+}
+
+/// Typesets and rasterises on the worker thread.
+fn compile(job: &Job) -> CompiledPreview {
+    match handout::render_pages(&job.program, &job.options, PIXELS_PER_POINT) {
+        Ok((pages, warnings)) => CompiledPreview {
+            revision: job.revision,
+            result: Ok(pages
+                .into_iter()
+                .map(|page| {
+                    let size = [page.width as usize, page.height as usize];
+                    egui::ColorImage::from_rgba_unmultiplied(size, &page.rgba)
+                })
+                .collect()),
+            warnings,
+        },
+        Err(error) => CompiledPreview { revision: job.revision, result: Err(error.to_string()), warnings: Vec::new() },
+    }
 }
 
 /// The worker and what the side area shows.
@@ -51,7 +66,7 @@ pub struct Preview {
 impl Preview {
     /// Starts the worker thread. `ctx` lets it ask for a repaint when a preview is ready.
     #[must_use]
-    pub fn start(ctx: &egui::Context, compile: Compiler) -> Self {
+    pub fn start(ctx: &egui::Context) -> Self {
         let (job_tx, job_rx) = mpsc::channel::<Job>();
         let (result_tx, result_rx) = mpsc::channel();
         let ctx = ctx.clone();
@@ -61,8 +76,7 @@ impl Preview {
                 while let Ok(newer) = job_rx.try_recv() {
                     job = newer;
                 }
-                let (result, warnings) = compile(&job.program);
-                if result_tx.send(CompiledPreview { revision: job.revision, result, warnings }).is_err() {
+                if result_tx.send(compile(&job)).is_err() {
                     break;
                 }
                 ctx.request_repaint();
@@ -81,13 +95,13 @@ impl Preview {
     }
 
     /// Asks for a preview of this revision of the program.
-    pub fn request(&mut self, revision: u64, program: &Program) {
+    pub fn request(&mut self, revision: u64, program: &Program, options: HandoutOptions) {
         if self.requested == Some(revision) {
             return;
         }
         self.requested = Some(revision);
         match &self.jobs {
-            Some(jobs) if jobs.send(Job { revision, program: program.clone() }).is_ok() => self.busy = true,
+            Some(jobs) if jobs.send(Job { revision, program: program.clone(), options }).is_ok() => self.busy = true,
             _ => self.error = Some("The preview could not start on this computer.".to_owned()),
         }
     }
@@ -104,8 +118,8 @@ impl Preview {
                     self.pages = pages
                         .into_iter()
                         .enumerate()
-                        .map(|(index, page)| {
-                            ctx.load_texture(format!("handout-page-{index}"), page.image, egui::TextureOptions::LINEAR)
+                        .map(|(index, image)| {
+                            ctx.load_texture(format!("handout-page-{index}"), image, egui::TextureOptions::LINEAR)
                         })
                         .collect();
                     self.shown = Some(done.revision);

@@ -187,37 +187,37 @@ fn start_date_field(ui: &mut Ui, date: &mut Date, label: egui::Id) {
     ui.data_mut(|data| data.insert_temp(id, text));
 }
 
-/// Which weeks each phase covers, as a row of blocks.
+/// Which weeks each phase covers, as a row of blocks (from `schedule`, like the handout); clicking one makes it
+/// the phase new exercises go into.
 fn timeline(app: &mut StepwiseApp, ui: &mut Ui) {
-    let program = &app.document.program;
-    if program.phases.is_empty() {
+    if app.document.program.phases.is_empty() {
         return;
     }
     widgets::section_heading(ui, "Timeline");
+    let schedule = app.schedule();
     ui.horizontal_wrapped(|ui| {
-        let mut week = 1;
-        for phase in &program.phases {
-            let (text, next) = match phase.length {
-                PhaseLength::Weeks(weeks) => {
-                    let last = week + weeks.max(1) - 1;
-                    let first_day = program.start_date.add_days(i64::from(week - 1) * 7);
-                    (format!("{}: weeks {week}-{last} (from {})", phase.name, first_day.to_patient_text()), last + 1)
-                }
-                PhaseLength::UntilCriteriaMet => {
-                    (format!("{}: from week {week}, until criteria met", phase.name), week + 1)
-                }
-            };
-            let selected = app.selection.target_phase == Some(phase.id);
+        for block in &schedule.phases {
+            let start = schedule.week(block.first_week).map(|week| week.start.to_patient_text()).unwrap_or_default();
+            let mut text = format!("{}: {}", block.name, block.weeks_in_words());
+            if !start.is_empty() {
+                text.push_str(&format!(" (from {start})"));
+            }
+            if block.provisional {
+                text.push_str(", at the earliest");
+            }
+            let selected = app.selection.target_phase == Some(block.phase_id);
             if ui
                 .add(egui::Button::selectable(selected, text))
                 .on_hover_text("New exercises go into this phase")
                 .clicked()
             {
-                app.selection.target_phase = Some(phase.id);
+                app.selection.target_phase = Some(block.phase_id);
             }
-            week = next;
         }
     });
+    if let Some(end) = schedule.end_date() {
+        ui.label(RichText::new(format!("Ends {}", end.to_patient_text())).weak());
+    }
 }
 
 fn phases(app: &mut StepwiseApp, ui: &mut Ui) {

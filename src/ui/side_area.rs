@@ -7,6 +7,7 @@ use super::app::StepwiseApp;
 use super::commands::Command;
 use super::widgets;
 use crate::model::{ExerciseCopy, Phase, PhaseLength, Prescription, dose_in_words, progression_in_words};
+use crate::schedule::{self, CapReached};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SideTab {
@@ -113,18 +114,32 @@ fn exercise_text(ui: &mut Ui, exercise: &ExerciseCopy) {
     }
 }
 
-/// The dose through the weeks of its phase. The schedule module owns the arithmetic once it lands; until then the
-/// rule is shown in words with the starting dose.
+/// The dose through the weeks of its phase, after its progression rule (from `schedule`, like the handout).
 fn week_by_week(ui: &mut Ui, phase: &Phase, prescription: &Prescription, affected: crate::model::Side) {
     ui.add_space(8.0);
     ui.label(RichText::new("Week by week").strong());
+    ui.add(egui::Label::new(RichText::new(progression_in_words(&prescription.progression)).weak()).wrap());
     let weeks = match phase.length {
-        PhaseLength::Weeks(weeks) => format!("{weeks} weeks in “{}”", phase.name),
-        PhaseLength::UntilCriteriaMet => format!("“{}” lasts until its criteria are met", phase.name),
+        PhaseLength::Weeks(weeks) => weeks.min(26),
+        PhaseLength::UntilCriteriaMet => {
+            ui.label(RichText::new(format!("“{}” lasts until its criteria are met.", phase.name)).weak());
+            1
+        }
     };
-    ui.label(RichText::new(weeks).weak());
-    ui.label(format!("Week 1: {}", dose_in_words(&prescription.dose, prescription.exercise.kind, affected)));
-    ui.add(egui::Label::new(progression_in_words(&prescription.progression)).wrap());
+    egui::Grid::new("week by week").num_columns(2).striped(true).show(ui, |ui| {
+        for week in 1..=weeks {
+            let (dose, cap) = schedule::dose_in_week(prescription, week);
+            ui.label(format!("Week {week}"));
+            let mut text = dose_in_words(&dose, prescription.exercise.kind, affected);
+            match cap {
+                Some(CapReached::RuleLimit) => text.push_str(" (rule's limit)"),
+                Some(CapReached::SafeRange) => text.push_str(" (safe range's limit)"),
+                None => {}
+            }
+            ui.add(egui::Label::new(text).wrap());
+            ui.end_row();
+        }
+    });
 }
 
 fn preview(app: &mut StepwiseApp, ui: &mut Ui) {
