@@ -244,7 +244,8 @@ EXERCISES["toe-raise"] = dict(
         ("end", dict(trunk=90, head=84, at=("hip", TOE_WALL + 13, FLOOR - 115), arm_n=(-80, -50),
                      leg_n={"heel": (TOE_WALL + 52, SOLE), "foot": 28})),
     ],
-    arrows=[{"arc": ("start.heel_n", 0, 0), "r": 62, "a0": 6, "a1": 50}],
+    inset=dict(focus=("start.heel_n", 20, -14), at=(290, 118), r=92, zoom=2.0,
+               arrows=[{"arc": ("start.heel_n", 0, 0), "r": 40, "a0": 6, "a1": 56}]),
 )
 
 # =================================================================================== stretches
@@ -463,7 +464,8 @@ EXERCISES["ankle-pumps"] = dict(
     title="Ankle pumps (foot up and down)",
     props=[("floor", FLOOR)],
     figures=[("start", supine(style="ghost", leg_n=(0, 0, 40))), ("end", supine(leg_n=(0, 0, 112)))],
-    arrows=[{"arc": ("end.ankle_n", 0, 0), "r": 52, "a0": 28, "a1": 112, "both": True}],
+    inset=dict(focus=("end.ankle_n", 4, -14), at=(296, 104), r=90, zoom=2.3,
+               arrows=[{"arc": ("end.ankle_n", 0, 0), "r": 33, "a0": 30, "a1": 114, "both": True}]),
 )
 
 BRIDGE_HEEL = (246, SOLE)

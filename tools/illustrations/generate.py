@@ -151,7 +151,7 @@ class Figure:
         P["head"] = add(P["shoulder"], vec(head, L["neck"] + L["head_r"]))
         ik = {}
         for side in "nf":
-            arm = s.get("arm_" + side, s.get("arm_n", (-90, -90)))
+            arm = s.get("arm_" + side, s.get("arm_n", (-80, -70)))
             if isinstance(arm, dict):
                 ik["arm_" + side] = arm
             else:
