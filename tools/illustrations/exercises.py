@@ -55,10 +55,6 @@ def wall(x, side="right", top=16, floor=FLOOR):
     return ("wall", x, top, floor, side)
 
 
-def at_heel(point, dx=0, dy=0):
-    return (point, dx, dy)
-
-
 # ----------------------------------------------------------------------------------- standing on a step
 RAIL_X = 133
 RAIL_Y = 112
@@ -313,22 +309,9 @@ EXERCISES["plantar-fascia-stretch"] = dict(
 )
 
 # =================================================================================== soft tissue
-K = 1.35  # sitting on the floor: the figure drawn larger
-MASSAGE_HIP = (64, FLOOR - 13)
-
-
 def calf(t, back, fig="self"):
     """A point behind the shin (on the calf) of `fig`: t from the knee (0) to the ankle (1)."""
     return ("calfpt", fig, t, back)
-
-
-def massage(hands=(0.45, 0.6), back=11, **kw):
-    """Sitting on the floor, the working knee bent and its foot flat, both hands on the calf."""
-    p = dict(scale=K, trunk=88, head=62, at=("hip", *MASSAGE_HIP),
-             leg_n={"heel": (MASSAGE_HIP[0] + 106, SOLE), "foot": 0}, leg_f=(0, 0, 90),
-             arm_n={"reach": calf(hands[0], back)}, arm_f={"reach": calf(hands[1], back)})
-    p.update(kw)
-    return p
 
 
 # The self-massage drawings are close views of the bent leg (sitting, foot flat) with the hands on the calf.
