@@ -136,6 +136,8 @@ pub struct StepwiseApp {
     live_preview: bool,
     /// Prescriptions whose library entry changed since they were copied ("Update from library").
     pub(super) outdated: HashSet<u64>,
+    /// Each card's height when last drawn: cards out of sight are skipped and only take this space.
+    pub(super) card_heights: std::collections::HashMap<u64, f32>,
     outdated_revision: Option<u64>,
     title: String,
     /// The program week by week, for the timeline; rebuilt when the program changes.
@@ -213,6 +215,7 @@ impl StepwiseApp {
             preview,
             live_preview,
             outdated: HashSet::new(),
+            card_heights: std::collections::HashMap::new(),
             outdated_revision: None,
             title: String::new(),
             schedule: std::rc::Rc::new(schedule::build(&Program::new(today))),

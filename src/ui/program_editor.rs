@@ -235,7 +235,7 @@ fn phases(app: &mut StepwiseApp, ui: &mut Ui) {
 fn phase_section(app: &mut StepwiseApp, ui: &mut Ui, phase_index: usize, phase_count: usize) {
     let phase_names: Vec<(u64, String)> =
         app.document.program.phases.iter().enumerate().map(|(i, p)| (p.id, format!("{}. {}", i + 1, p.name))).collect();
-    let StepwiseApp { document, selection, commands, settings, outdated, .. } = app;
+    let StepwiseApp { document, selection, commands, settings, outdated, card_heights, .. } = app;
     let Some(phase) = document.program.phases.get(phase_index) else { return };
     let phase_id = phase.id;
     let is_target = selection.target_phase == Some(phase_id);
@@ -271,18 +271,31 @@ fn phase_section(app: &mut StepwiseApp, ui: &mut Ui, phase_index: usize, phase_c
             let mut drop_at = None;
             for position in 0..count {
                 let prescription = &mut phase.prescriptions[position];
+                let selected = selection.prescription == Some(prescription.id);
+                // Cards scrolled out of sight only take their space (as last drawn): a long program stays quick.
+                // The selected card is always drawn, so the keyboard never loses it.
+                let top = ui.cursor().min;
+                if let Some(&height) = card_heights.get(&prescription.id)
+                    && !selected
+                    && !ui.is_rect_visible(egui::Rect::from_min_size(top, egui::vec2(ui.available_width(), height)))
+                {
+                    ui.allocate_space(egui::vec2(ui.available_width(), height));
+                    continue;
+                }
                 let context = CardContext {
                     phase_index,
                     position,
                     phase_id,
                     problems,
-                    selected: selection.prescription == Some(prescription.id),
+                    selected,
                     outdated: outdated.contains(&prescription.id),
                     phases: &phase_names,
                     units,
                     affected: document.program.patient.side,
                 };
+                let id = prescription.id;
                 let response = prescription_card::ui(ui, prescription, &context, commands, selection);
+                card_heights.insert(id, ui.cursor().min.y - top.y - ui.spacing().item_spacing.y);
                 // Dropping a card onto the upper or lower half of another puts it before or after.
                 if let (Some(pointer), Some(_)) =
                     (ui.ctx().pointer_interact_pos(), response.dnd_hover_payload::<PrescriptionDrag>())
