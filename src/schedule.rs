@@ -401,12 +401,15 @@ pub fn to_text(schedule: &Schedule, program: &Program) -> String {
         }
         let mut about = String::new();
         for prescription in &phase.prescriptions {
-            let name = prescription.exercise.name.trim();
+            let mut lines = Vec::new();
             if prescription.progression != Progression::Steady {
-                let _ = writeln!(about, "  - {name}: {}", progression_in_words(&prescription.progression));
+                lines.push(sentence(&progression_in_words(&prescription.progression)));
             }
             if !prescription.dose.note.trim().is_empty() {
-                let _ = writeln!(about, "  - {name}: {}", prescription.dose.note.trim());
+                lines.push(sentence(&prescription.dose.note));
+            }
+            if !lines.is_empty() {
+                let _ = writeln!(about, "  - {}: {}", prescription.exercise.name.trim(), lines.join(" "));
             }
         }
         if !about.is_empty() {
@@ -430,6 +433,12 @@ pub fn to_text(schedule: &Schedule, program: &Program) -> String {
         }
     }
     out
+}
+
+/// The text with a full stop at its end, so a rule and a note can follow each other on one line.
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?']) { text.to_owned() } else { format!("{text}.") }
 }
 
 /// "Week 3: 16 Mar 2026 to 22 Mar 2026", "From week 3 (from 16 Mar 2026): until you meet the criteria below".
@@ -648,7 +657,7 @@ mod tests {
             "Goal: Build strength",
             "Week 1: 4 Mar 2026 to 10 Mar 2026\n  - Heel raise: 3 sets of 16, on the affected leg (right), once a day, every day\n",
             "Week 3: 18 Mar 2026 to 24 Mar 2026\n  - Heel raise: 3 sets of 20, on the affected leg (right), once a day, every day (cap reached)\n",
-            "  - Heel raise: Add 2 repetitions each week, up to 20",
+            "  - Heel raise: Add 2 repetitions each week, up to 20.",
             "Ready to move on when:\n  No more pain the next morning\n  - Single-leg heel raises on the affected leg: 25 repetitions",
             "From week 4 (from 25 Mar 2026): keep going until you meet the criteria below",
             "Stay in this phase until:\n  Walk 30 minutes without pain",

@@ -18,7 +18,7 @@ pub use program::{
     MeasurableCriterion, Patient, Phase, PhaseLength, Prescription, Program, Progression, WeekDose,
 };
 pub use words::{
-    amount_in_words, dose_in_words, frequency_in_words, load_in_words, progression_in_words, seconds_in_words,
+    amount_in_words, days_in_words, dose_in_words, frequency_in_words, load_in_words, progression_in_words, seconds_in_words,
     side_in_words, week_dose_in_words,
 };
 pub use validate::{FieldPath, PathStep, Problem, Severity, validate_exercise, validate_library, validate_program};

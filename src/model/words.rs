@@ -14,7 +14,14 @@ use super::{Dose, ExerciseKind, Load, Progression, Side, WeekDose};
 #[must_use]
 pub fn dose_in_words(dose: &Dose, kind: ExerciseKind, affected: Side) -> String {
     let mut parts = Vec::new();
-    if let Some(amount) = amount_in_words(dose, kind) {
+    let amount = amount_in_words(dose, kind);
+    // Advice with nothing to count ("wear the sleeve") is not done "once a day": it is simply "every day".
+    let frequency = if amount.is_none() && dose.times_per_day <= 1 {
+        days_in_words(dose.days_per_week)
+    } else {
+        frequency_in_words(dose.times_per_day, dose.days_per_week)
+    };
+    if let Some(amount) = amount {
         let amount = match load_in_words(&dose.load) {
             Some(load) => format!("{amount} {load}"),
             None => amount,
@@ -43,7 +50,7 @@ pub fn dose_in_words(dose: &Dose, kind: ExerciseKind, affected: Side) -> String 
     {
         parts.push(format!("rest {} between sets", seconds_in_words(rest)));
     }
-    parts.push(frequency_in_words(dose.times_per_day, dose.days_per_week));
+    parts.push(frequency);
     let mut text = parts.join(", ");
     capitalise_first(&mut text);
     text
@@ -139,12 +146,17 @@ pub fn frequency_in_words(times_per_day: u32, days_per_week: u32) -> String {
         2 => "twice a day".to_owned(),
         n => format!("{n} times a day"),
     };
-    let per_week = match days_per_week {
+    format!("{per_day}, {}", days_in_words(days_per_week))
+}
+
+/// "every day", "once a week", "3 days a week".
+#[must_use]
+pub fn days_in_words(days_per_week: u32) -> String {
+    match days_per_week {
         0 | 7.. => "every day".to_owned(),
         1 => "once a week".to_owned(),
         n => format!("{n} days a week"),
-    };
-    format!("{per_day}, {per_week}")
+    }
 }
 
 /// "30 seconds", "1 minute", "1 minute 30 seconds", "20 minutes", "1 hour".
@@ -384,7 +396,9 @@ mod tests {
     #[test]
     fn advice_with_nothing_to_count_is_just_how_often() {
         let d = Dose { sets: 1, reps: None, ..Dose::default() };
-        assert_eq!(dose_in_words(&d, ExerciseKind::Advice, Side::Left), "Once a day, every day");
+        assert_eq!(dose_in_words(&d, ExerciseKind::Advice, Side::Left), "Every day");
+        let d = Dose { side: Side::Affected, days_per_week: 3, ..d };
+        assert_eq!(dose_in_words(&d, ExerciseKind::Advice, Side::Left), "On the affected leg (left), 3 days a week");
     }
 
     #[test]
