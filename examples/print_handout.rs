@@ -1,5 +1,5 @@
 //! Writes a handout PDF to look at: `cargo run --example print_handout -- [PROGRAM.ron] [-o OUT.pdf]
-//! [--letter] [--large-print] [--logo LOGO.png] [--exercises N] [--print]`.
+//! [--letter] [--large-print] [--logo LOGO.png] [--exercises N] [--patient NAME] [--print]`.
 //!
 //! Without a program file it prints the demonstration program (`handout::demo_program`). Then
 //! `pdftoppm -png -r 60 OUT.pdf /tmp/page` turns the pages into pictures.
@@ -34,6 +34,7 @@ fn run() -> Result<(), String> {
     };
     let mut exercises = 12;
     let mut send_to_printer = false;
+    let mut patient = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -45,16 +46,20 @@ fn run() -> Result<(), String> {
                 let path = args.next().ok_or("--logo needs a file")?;
                 options.clinic.logo = Some(std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?);
             }
+            "--patient" => patient = Some(args.next().ok_or("--patient needs a name")?),
             "--exercises" => {
                 exercises = args.next().and_then(|n| n.parse().ok()).ok_or("--exercises needs a number")?;
             }
             path => program_path = Some(PathBuf::from(path)),
         }
     }
-    let program = match program_path {
+    let mut program = match program_path {
         Some(path) => stepwise::files::load_program(&path).map_err(|e| e.to_string())?.program,
         None => handout::demo_program(exercises),
     };
+    if let Some(name) = patient {
+        program.patient.name = name;
+    }
     let started = std::time::Instant::now();
     let handout = handout::compile(&program, &options).map_err(|e| e.to_string())?;
     for warning in &handout.warnings {
