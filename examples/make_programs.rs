@@ -116,6 +116,12 @@ impl PhaseSpec<'_> {
     }
 }
 
+/// Replaces the library's note on the dose: where the protocol's dose differs from the library default, the
+/// default's note may no longer fit.
+fn note(dose: &mut Dose, text: &str) {
+    text.clone_into(&mut dose.note);
+}
+
 fn measure(test: &str, target: f32, unit: &str) -> MeasurableCriterion {
     MeasurableCriterion { test: test.to_owned(), target, unit: unit.to_owned() }
 }
@@ -205,7 +211,7 @@ fn silbernagel(library: &Library) -> Result<Program> {
             |dose| {
                 sets_reps(3, 10)(dose);
                 dose.times_per_day = 1;
-                dose.note = "Rise on both legs, then lower slowly on the affected leg, down to the floor.".to_owned();
+                note(dose, "Rise on both legs, then lower slowly on the affected leg, down to the floor.");
             },
             Progression::Steady,
         )?,
@@ -229,7 +235,7 @@ fn silbernagel(library: &Library) -> Result<Program> {
             |dose| {
                 sets_reps(3, 15)(dose);
                 dose.times_per_day = 1;
-                step_drop_note.clone_into(&mut dose.note);
+                note(dose, step_drop_note);
             },
             Progression::Steady,
         )?,
@@ -253,9 +259,11 @@ fn silbernagel(library: &Library) -> Result<Program> {
                 sets_reps(3, 15)(dose);
                 dose.times_per_day = 1;
                 dose.load = Load::Kilograms(5.0);
-                dose.note = "Rise on both legs, then lower slowly on the affected leg, with weight in a backpack. \
-                             The starting weight is a suggestion only: your therapist sets it."
-                    .to_owned();
+                note(
+                    dose,
+                    "Rise on both legs, then lower slowly on the affected leg, with weight in a backpack. \
+                             The starting weight is a suggestion only: your therapist sets it.",
+                );
             },
             by_response("Add weight in the backpack when 3 sets of 15 feel easy and pain stays within the pain rules"),
         )?,
@@ -287,8 +295,7 @@ fn silbernagel(library: &Library) -> Result<Program> {
                 dose.times_per_day = 1;
                 dose.days_per_week = 3;
                 dose.load = Load::Kilograms(5.0);
-                dose.note =
-                    "Rise on both legs, then lower slowly on the affected leg, with weight in a backpack.".to_owned();
+                note(dose, "Rise on both legs, then lower slowly on the affected leg, with weight in a backpack.");
             },
             by_response(add_weight),
         )?,
@@ -363,8 +370,7 @@ fn heavy_slow_resistance(library: &Library) -> Result<Program> {
 fn calf_strain(library: &Library) -> Result<Program> {
     let mut m = Maker::new(library);
     let gentle = |dose: &mut Dose| {
-        dose.note =
-            "Gently: a mild pull, never pain where the muscle was hurt. 3 holds of 30 seconds on each leg.".to_owned();
+        note(dose, "Gently: a mild pull, never pain where the muscle was hurt. 3 holds of 30 seconds on each leg.");
     };
 
     let protect = PhaseSpec {
@@ -422,7 +428,7 @@ fn calf_strain(library: &Library) -> Result<Program> {
             "heel-raise-single-leg-weighted",
             |dose| {
                 sets_reps(3, 8)(dose);
-                "The starting weight is a suggestion only: your therapist sets it.".clone_into(&mut dose.note);
+                note(dose, "The starting weight is a suggestion only: your therapist sets it.");
             },
             add_reps(2, 12),
         )?,
@@ -431,7 +437,7 @@ fn calf_strain(library: &Library) -> Result<Program> {
             "pogo-hops",
             |dose| {
                 sets_reps(3, 10)(dose);
-                "Stop and go back a step if the calf hurts sharply when you land.".clone_into(&mut dose.note);
+                note(dose, "Stop and go back a step if the calf hurts sharply when you land.");
             },
             add_reps(5, 20),
         )?,
@@ -463,7 +469,7 @@ fn calf_strain(library: &Library) -> Result<Program> {
             |dose| {
                 sets_reps(3, 12)(dose);
                 dose.days_per_week = 3;
-                "Keep the weight you reached in the last phase.".clone_into(&mut dose.note);
+                note(dose, "Keep the weight you reached in the last phase.");
             },
             Progression::Steady,
         )?,
@@ -508,7 +514,7 @@ fn runners_calf_pain(library: &Library) -> Result<Program> {
         m.rx("toe-flexor-press", |_| {}, hold_longer.clone())?,
         m.rx(
             "slump-slider",
-            |dose| "Only if your therapist found that the nerve is involved.".clone_into(&mut dose.note),
+            |dose| note(dose, "Only if your therapist found that the nerve is involved."),
             Progression::Steady,
         )?,
     ]);
@@ -609,7 +615,7 @@ fn plantar_heel_pain(library: &Library) -> Result<Program> {
     let mut m = Maker::new(library);
     let calf_stretch = |dose: &mut Dose| {
         dose.side = Side::EachSide;
-        dose.note = "3 holds of 30 seconds on each leg.".to_owned();
+        note(dose, "3 holds of 30 seconds on each leg.");
     };
     let phase = PhaseSpec {
         id: m.id(),

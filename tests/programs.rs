@@ -2,6 +2,8 @@
 //! (also after its progression rules) inside the library's safe ranges, and carries copies that match the library.
 //! When the library changes, `cargo run --example make_programs` brings the copies up to date.
 
+#![allow(clippy::unwrap_used)] // A test may unwrap: a panic there is a failed test with a line number.
+
 use std::path::{Path, PathBuf};
 
 use stepwise::files;

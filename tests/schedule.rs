@@ -1,6 +1,8 @@
 //! The week-by-week plan of the shipped programs: Alfredson's 12 weeks, Beyer's table, criteria-based phases, and
 //! `stepwise schedule` printing every program.
 
+#![allow(clippy::unwrap_used)] // A test may unwrap: a panic there is a failed test with a line number.
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -8,7 +10,7 @@ use stepwise::files;
 use stepwise::model::{
     Bounds, Date, Dose, DoseRange, ExerciseKind, Load, Phase, PhaseLength, Prescription, Program, Progression, Side,
 };
-use stepwise::schedule::{self, CapReached, Schedule};
+use stepwise::schedule::{self, CapReached, PhaseBlock, Schedule};
 
 fn programs_folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("programs")
@@ -75,7 +77,7 @@ fn silbernagel_phases_follow_each_other_and_jumps_build_to_3x20() {
     let (program, schedule) = shipped("silbernagel-combined");
     assert_eq!(schedule.week_count(), 26);
     assert_contiguous(&schedule, program.start_date);
-    let spans: Vec<String> = schedule.phases.iter().map(|p| p.weeks_in_words()).collect();
+    let spans: Vec<String> = schedule.phases.iter().map(PhaseBlock::weeks_in_words).collect();
     assert_eq!(spans, ["weeks 1-2", "weeks 3-5", "weeks 6-12", "weeks 13-26"]);
     let hops: Vec<_> = schedule
         .weeks
@@ -99,7 +101,7 @@ fn open_ended_phases_count_one_week_and_later_dates_are_the_earliest() {
         [PhaseLength::Weeks(1), PhaseLength::UntilCriteriaMet, PhaseLength::UntilCriteriaMet, PhaseLength::Weeks(3)]
     );
     assert_eq!(schedule.week_count(), 1 + 1 + 1 + 3);
-    let spans: Vec<String> = schedule.phases.iter().map(|p| p.weeks_in_words()).collect();
+    let spans: Vec<String> = schedule.phases.iter().map(PhaseBlock::weeks_in_words).collect();
     assert_eq!(spans, ["week 1", "from week 2", "from week 3", "weeks 4-6"]);
     assert!(!schedule.weeks[1].provisional && schedule.weeks[1].open_ended);
     assert!(schedule.weeks[2..].iter().all(|week| week.provisional));
