@@ -296,18 +296,21 @@ fn export_pdf_writes_the_handout() {
     let dialogs = ScriptedDialogs::new();
     let mut harness = app_harness(dir.path(), &dialogs);
     harness.state_mut().commands.push(Command::NewFromTemplate);
-    harness.run();
+    // The modal fades in over a few frames.
+    harness.run_steps(3);
     assert!(matches!(harness.state().prompt, Some(Prompt::Templates)));
-    let first_template = !stepwise::assets::PROGRAM_FILES.is_empty();
-    if first_template {
+    harness.get_by_role_and_label(Role::Button, "Cancel").click_accesskit();
+    harness.run();
+    assert!(harness.state().prompt.is_none());
+    if !stepwise::assets::PROGRAM_FILES.is_empty() {
         harness.state_mut().commands.push(Command::OpenTemplate(0));
-        harness.state_mut().prompt = None;
         harness.run();
         assert!(harness.state().document.program.prescriptions().count() > 0, "the template has no exercises");
     }
     let pdf = dir.path().join("handout.pdf");
     dialogs.answer_next(&pdf);
     ctrl(&mut harness, Key::E);
-    let bytes = std::fs::read(&pdf).expect("the PDF was written");
+    let notices: Vec<String> = harness.state().notices.iter().map(|n| n.text.clone()).collect();
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("the PDF was not written ({e}): {notices:?}"));
     assert!(bytes.starts_with(b"%PDF"));
 }

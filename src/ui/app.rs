@@ -807,7 +807,12 @@ impl eframe::App for StepwiseApp {
             }
         }
         self.draw(ui);
-        for command in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What a command opened or changed is drawn in the next frame: ask for it now, not at the next mouse move.
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.run_command(command, &ctx);
         }
         self.after_frame(&ctx);
