@@ -122,6 +122,12 @@ fn note(dose: &mut Dose, text: &str) {
     text.clone_into(&mut dose.note);
 }
 
+/// Sets and repetitions, without the library's note (which was written for another use of the exercise).
+fn no_note(dose: &mut Dose, sets: u32, reps: u32) {
+    sets_reps(sets, reps)(dose);
+    dose.note.clear();
+}
+
 fn measure(test: &str, target: f32, unit: &str) -> MeasurableCriterion {
     MeasurableCriterion { test: test.to_owned(), target, unit: unit.to_owned() }
 }
@@ -187,7 +193,7 @@ fn alfredson(library: &Library) -> Result<Program> {
 /// Silbernagel's combined protocol with the pain-monitoring model (silbernagel2007, silbernagel2015).
 fn silbernagel(library: &Library) -> Result<Program> {
     let mut m = Maker::new(library);
-    let pain = |limit: f32| measure("Pain during the exercises", limit, "/10 or less");
+    let pain = |limit: f32| measure("Pain during the exercises", limit, "out of 10 or less");
     let step_drop_note = "Rise on both legs, then lower slowly on the affected leg.";
     let add_weight = "Add weight when 3 sets feel easy and pain stays within the pain rules";
 
@@ -204,7 +210,14 @@ fn silbernagel(library: &Library) -> Result<Program> {
         m.default_rx("relative-rest-load-modification")?,
         m.default_rx("ankle-pumps")?,
         m.rx("heel-raise-double-leg-floor", sets_reps(3, 10), add_reps(5, 15))?,
-        m.rx("heel-raise-single-leg-floor", sets_reps(3, 10), Progression::Steady)?,
+        m.rx(
+            "heel-raise-single-leg-floor",
+            |dose| {
+                sets_reps(3, 10)(dose);
+                note(dose, "10 in a row on the affected leg is the first goal of this program.");
+            },
+            Progression::Steady,
+        )?,
         m.rx("heel-raise-seated", sets_reps(3, 10), Progression::Steady)?,
         m.rx(
             "eccentric-heel-drop-floor",
@@ -239,7 +252,7 @@ fn silbernagel(library: &Library) -> Result<Program> {
             },
             Progression::Steady,
         )?,
-        m.rx("quick-rebounding-heel-raise", sets_reps(3, 20), Progression::Steady)?,
+        m.rx("quick-rebounding-heel-raise", |dose| no_note(dose, 3, 20), Progression::Steady)?,
     ]);
 
     let phase_3 = PhaseSpec {
@@ -267,7 +280,7 @@ fn silbernagel(library: &Library) -> Result<Program> {
             },
             by_response("Add weight in the backpack when 3 sets of 15 feel easy and pain stays within the pain rules"),
         )?,
-        m.rx("quick-rebounding-heel-raise", sets_reps(3, 20), Progression::Steady)?,
+        m.rx("quick-rebounding-heel-raise", |dose| no_note(dose, 3, 20), Progression::Steady)?,
         m.rx("pogo-hops", sets_reps(3, 10), add_reps(5, 20))?,
     ]);
 
@@ -502,12 +515,12 @@ fn runners_calf_pain(library: &Library) -> Result<Program> {
         length: PhaseLength::Weeks(4),
         criteria: "Running pain stays at 5/10 or less, has settled by the next morning, and is not building up \
                    from week to week.",
-        measurable: vec![measure("Pain during running", 5.0, "/10 or less")],
+        measurable: vec![measure("Pain during running", 5.0, "out of 10 or less")],
     }
     .with(vec![
         m.default_rx("relative-rest-load-modification")?,
         m.default_rx("gait-cues-cadence")?,
-        m.rx("heel-raise-single-leg-floor", sets_reps(3, 10), add_reps(2, 20))?,
+        m.rx("heel-raise-single-leg-floor", |dose| no_note(dose, 3, 10), add_reps(2, 20))?,
         m.rx("heel-raise-seated", sets_reps(3, 15), Progression::Steady)?,
         m.default_rx("glute-bridge")?,
         m.default_rx("side-lying-hip-abduction")?,
@@ -525,7 +538,7 @@ fn runners_calf_pain(library: &Library) -> Result<Program> {
         goal: "Stronger calves, hips and feet, and back to your usual running, step by step",
         length: PhaseLength::Weeks(6),
         criteria: "Back to your usual training with pain at 2/10 or less, and none the next morning.",
-        measurable: vec![measure("Pain during running", 2.0, "/10 or less")],
+        measurable: vec![measure("Pain during running", 2.0, "out of 10 or less")],
     }
     .with(vec![
         m.default_rx("relative-rest-load-modification")?,
@@ -535,7 +548,17 @@ fn runners_calf_pain(library: &Library) -> Result<Program> {
             sets_reps(3, 12),
             Progression::AddReps { add: 2, every_weeks: 2, up_to: 20 },
         )?,
-        m.rx("heel-raise-seated-weighted", |_| {}, by_response("Add weight when 3 sets of 15 feel easy"))?,
+        m.rx(
+            "heel-raise-seated-weighted",
+            |dose| {
+                note(
+                    dose,
+                    "The starting weight is a suggestion only: your therapist sets it. The heaviest is a weight you \
+                     can lift only 6 times.",
+                );
+            },
+            by_response("Add weight when 3 sets of 15 feel easy"),
+        )?,
         m.default_rx("step-up")?,
         m.default_rx("split-squat")?,
         m.default_rx("single-leg-bridge")?,
@@ -561,21 +584,23 @@ fn runners_calf_pain(library: &Library) -> Result<Program> {
 /// Sore, tight calves (seed-self-massage, seed-massage-technique, seed-running, acsm2021, wiewelhove2019).
 fn doms_tight_calves(library: &Library) -> Result<Program> {
     let mut m = Maker::new(library);
+    // Soreness after exercise is usually in both calves, not one "affected" leg.
+    let both_calves = |dose: &mut Dose| dose.side = Side::EachSide;
     let ease = PhaseSpec {
         id: m.id(),
         name: "Ease the soreness",
         goal: "Calm sore, tight calves with warmth, self-massage, stretching and foam rolling",
         length: PhaseLength::Weeks(1),
         criteria: "The soreness has mostly gone: walking downstairs is comfortable.",
-        measurable: vec![measure("Calf soreness walking downstairs", 2.0, "/10 or less")],
+        measurable: vec![measure("Calf soreness walking downstairs", 2.0, "out of 10 or less")],
     }
     .with(vec![
         m.default_rx("warm-bath-legs-raised")?,
         m.default_rx("self-massage-stroking")?,
         m.default_rx("self-massage-kneading")?,
         m.default_rx("self-massage-stripping")?,
-        m.default_rx("sustained-pressure-tender-point")?,
-        m.default_rx("soleus-pressure-active-ankle")?,
+        m.rx("sustained-pressure-tender-point", both_calves, Progression::Steady)?,
+        m.rx("soleus-pressure-active-ankle", both_calves, Progression::Steady)?,
         m.default_rx("gastrocnemius-stretch-wall")?,
         m.default_rx("soleus-stretch-wall")?,
         m.default_rx("foam-roll-calf")?,

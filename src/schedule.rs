@@ -422,7 +422,12 @@ pub fn to_text(schedule: &Schedule, program: &Program) -> String {
             let _ = writeln!(
                 out,
                 "{}",
-                if block.open_ended { "Stay in this phase until:" } else { "Ready to move on when:" }
+                match (block.open_ended, block.phase_index + 1 == schedule.phases.len()) {
+                    (true, _) => "Stay in this phase until:",
+                    (false, false) => "Ready to move on when:",
+                    // The last phase has nothing to move on to: its criteria say what happens at the end.
+                    (false, true) => "At the end of this phase:",
+                }
             );
             if !block.criteria.trim().is_empty() {
                 let _ = writeln!(out, "  {}", block.criteria.trim());
