@@ -364,6 +364,7 @@ pub fn to_text(schedule: &Schedule, program: &Program) -> String {
         if open_ended { " at the earliest" } else { "" },
     );
 
+    let mut said_earliest = false;
     for block in &schedule.phases {
         let Some(phase) = program.phases.get(block.phase_index) else { continue };
         let _ = writeln!(out);
@@ -372,7 +373,9 @@ pub fn to_text(schedule: &Schedule, program: &Program) -> String {
         if !block.goal.trim().is_empty() {
             let _ = writeln!(out, "Goal: {}", block.goal.trim());
         }
-        if block.provisional && block.phase_index > 0 && !schedule.phases[block.phase_index - 1].provisional {
+        // Said once, at the first phase whose dates depend on an open-ended one.
+        if block.provisional && !said_earliest {
+            said_earliest = true;
             let _ = writeln!(
                 out,
                 "Week numbers and dates from here on are the earliest possible: they move later if the phase \
