@@ -282,3 +282,13 @@ fn the_same_program_prints_the_same_pdf() {
     let program = handout::demo_program(3);
     assert_eq!(compile(&program, &options()).pdf, compile(&program, &options()).pdf);
 }
+
+#[test]
+fn handouts_and_errors_can_cross_threads() {
+    // The app compiles on a worker thread and sends the result to the UI thread.
+    fn send_and_share<T: Send + Sync>() {}
+    send_and_share::<Handout>();
+    send_and_share::<handout::HandoutError>();
+    send_and_share::<handout::PreviewPage>();
+    send_and_share::<handout::PrintError>();
+}

@@ -12,7 +12,7 @@
 //!   (arrays of str), `dose`, `dose_note`, `progression` (str or none), `image` (virtual path), `image_alt`,
 //!   `image_missing` (bool), `repeat_of` (an earlier exercise's number, or none);
 //! - `plan`: array of `weeks` ("Weeks 1–2"), `dates`, `stage` ("1: Settle"), `note`, `items`: array of
-//!   `number`, `name`, `dose`;
+//!   `number`, `name`, `dose`, `changed` (differs from the week before);
 //! - `diary`: `days` (7 short weekday names from the start date's weekday), `weeks`: array of `label`,
 //!   `dates`, `sessions` (tick boxes a day).
 
@@ -294,6 +294,7 @@ fn plan_rows(program: &Program, schedule: &Schedule, numbers: &HashMap<u64, usiz
                     ("number", int(number)),
                     ("name", string(exercise.name.trim())),
                     ("dose", string(&dose_in_words(&exercise.dose, exercise.kind, affected))),
+                    ("changed", Value::Bool(exercise.changed)),
                 ])
             });
             Some(dict([
