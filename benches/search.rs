@@ -20,7 +20,9 @@ fn generated_library(size: usize) -> Library {
                 kind: ExerciseKind::ALL[i % ExerciseKind::ALL.len()],
                 equipment: vec![["Step", "Wall", "Chair", "Foam roller"][i % 4].to_owned()],
                 goal: format!("Improve the {} and the {}", word(5), word(6)),
-                steps: (0..5).map(|s| format!("Step {s}: move the {} then the {} slowly", word(s), word(s + 1))).collect(),
+                steps: (0..5)
+                    .map(|s| format!("Step {s}: move the {} then the {} slowly", word(s), word(s + 1)))
+                    .collect(),
                 cues: vec!["Slowly".into()],
                 common_mistakes: vec!["Rushing".into()],
                 cautions: vec!["Stop if sharp pain".into()],

@@ -251,7 +251,8 @@ pub fn builtin_files() -> Result<Vec<LibraryFile>, LibraryError> {
 
 /// Every `.ron` file in a clinic folder, sorted by name; files that fail are returned as errors beside the rest.
 fn clinic_files(folder: &Path) -> Result<(Vec<LibraryFile>, Vec<LibraryError>), LibraryError> {
-    let listing = std::fs::read_dir(folder).map_err(|source| LibraryError::Folder { folder: folder.to_owned(), source })?;
+    let listing =
+        std::fs::read_dir(folder).map_err(|source| LibraryError::Folder { folder: folder.to_owned(), source })?;
     let mut paths: Vec<PathBuf> = listing
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -376,7 +377,7 @@ impl SearchIndex {
             for word in words(&fold(text)) {
                 let list = words_map.entry(word.to_owned()).or_default();
                 match list.last_mut() {
-                    Some(last) if last.0 == entry => last.1 = last.1.max(field),
+                    Some(previous) if previous.0 == entry => previous.1 = previous.1.max(field),
                     _ => list.push((entry, field)),
                 }
             }
@@ -426,7 +427,9 @@ impl SearchIndex {
         let mut scores: HashMap<u32, (f32, usize)> = HashMap::new();
         for (word_number, word) in query_words.iter().enumerate() {
             let mut best: HashMap<u32, f32> = HashMap::new();
-            for (candidate, postings) in self.words.range::<str, _>((std::ops::Bound::Included(*word), std::ops::Bound::Unbounded)) {
+            for (candidate, postings) in
+                self.words.range::<str, _>((std::ops::Bound::Included(*word), std::ops::Bound::Unbounded))
+            {
                 if !candidate.starts_with(word) {
                     break;
                 }
@@ -466,7 +469,10 @@ impl SearchIndex {
                     40.0
                 } else if name.contains(&phrase) {
                     25.0
-                } else if self.other_names[entry].iter().any(|n| words(n).collect::<Vec<_>>().join(" ").contains(&phrase)) {
+                } else if self.other_names[entry]
+                    .iter()
+                    .any(|n| words(n).collect::<Vec<_>>().join(" ").contains(&phrase))
+                {
                     15.0
                 } else {
                     0.0

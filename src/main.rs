@@ -19,6 +19,8 @@ struct Cli {
     command: Option<Command>,
 }
 
+// Doc comments here are the --help text, read by people, not rustdoc.
+#[allow(clippy::doc_markdown)]
 #[derive(Subcommand)]
 enum Command {
     /// Check program and exercise-library files for mistakes.
@@ -65,9 +67,11 @@ enum Paper {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => stepwise::ui::run().map(|()| ExitCode::SUCCESS).map_err(|e| anyhow::anyhow!("could not open the window: {e}")),
+        None => stepwise::ui::run()
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(|e| anyhow::anyhow!("could not open the window: {e}")),
         Some(Command::Check { files }) => Ok(check(&files)),
-        Some(Command::Library { query }) => list_library(&query.join(" ")),
+        Some(Command::Library { query }) => Ok(list_library(&query.join(" "))),
         Some(Command::Schedule { programs }) => schedule(&programs),
         Some(Command::Print { program, output, paper, large_print }) => print(&program, &output, paper, large_print),
     };
@@ -83,10 +87,8 @@ fn main() -> ExitCode {
 /// The user's merged library (built-in + clinic + own), as the app sees it.
 fn user_library() -> Library {
     let locations = files::settings::Locations::for_user();
-    let settings = locations
-        .as_ref()
-        .and_then(|l| files::settings::Settings::load(&l.settings_file()).ok())
-        .unwrap_or_default();
+    let settings =
+        locations.as_ref().and_then(|l| files::settings::Settings::load(&l.settings_file()).ok()).unwrap_or_default();
     let user_file = locations.as_ref().map(files::settings::Locations::user_library_file);
     let (library, problems) = Library::load(user_file.as_deref(), settings.clinic_library.as_deref());
     for problem in problems {
@@ -161,18 +163,21 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         eprintln!("{errors} problem(s) and {warnings} warning(s) in {files} file{plural}");
         ExitCode::FAILURE
     } else {
-        println!("{files} file{plural} checked: no problems{}", if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() });
+        println!(
+            "{files} file{plural} checked: no problems{}",
+            if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
+        );
         ExitCode::SUCCESS
     }
 }
 
-fn list_library(query: &str) -> anyhow::Result<ExitCode> {
+fn list_library(query: &str) -> ExitCode {
     let library = user_library();
     for index in library.search(&SearchQuery::text(query)) {
         let exercise = &library.entries()[index].exercise;
         println!("{}\t{}\t{}", exercise.id, exercise.name, exercise.kind.label());
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }
 
 fn load(path: &Path) -> anyhow::Result<stepwise::model::Program> {
@@ -223,8 +228,8 @@ fn print(program_path: &Path, output: &Path, paper: Paper, large_print: bool) ->
         },
         printed_on: None,
     };
-    let handout = handout::compile(&program, &options)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
+    let handout =
+        handout::compile(&program, &options).map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
     for warning in &handout.warnings {
         eprintln!("warning: {warning}");
     }

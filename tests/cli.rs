@@ -1,4 +1,4 @@
-//! The command line: `check` reports FILE:LINE:COLUMN problems and exit codes; `--help` and `--version` work.
+//! The command line: `check` reports `FILE:LINE:COLUMN` problems and exit codes; `--help` and `--version` work.
 
 use std::path::Path;
 use std::process::Command;
@@ -72,7 +72,11 @@ fn check_prints_file_line_column_for_each_problem_and_exits_1() {
     let dir = tempfile::tempdir().expect("temp dir");
     let bad_dose = write(dir.path(), "dose.ron", PROGRAM);
     let typo = write(dir.path(), "typo.ron", &PROGRAM.replace("length:", "lenght:"));
-    let newer = write(dir.path(), "newer.ron", &PROGRAM.replace("version: 1", "version: 9").replace("title:", "theme: 1, title:"));
+    let newer = write(
+        dir.path(),
+        "newer.ron",
+        &PROGRAM.replace("version: 1", "version: 9").replace("title:", "theme: 1, title:"),
+    );
     let (code, out, err) = run(stepwise().arg("check").arg(&bad_dose).arg(&typo).arg(&newer));
     assert_eq!(code, 1, "{out}{err}");
     let lines: Vec<&str> = out.lines().collect();
@@ -80,15 +84,30 @@ fn check_prints_file_line_column_for_each_problem_and_exits_1() {
         lines.iter().any(|l| l.starts_with(&format!("{}:22:32: ", bad_dose.display())) && l.contains("0 sets")),
         "{out}"
     );
-    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:14:25: ", bad_dose.display())) && l.contains("not-in-any-library")), "{out}");
-    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:9:13: ", typo.display())) && l.contains("lenght")), "{out}");
-    assert!(lines.iter().any(|l| l.starts_with(&format!("{}:", newer.display())) && l.contains("newer Stepwise")), "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{}:14:25: ", bad_dose.display())) && l.contains("not-in-any-library")),
+        "{out}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!("{}:9:13: ", typo.display())) && l.contains("lenght")),
+        "{out}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!("{}:", newer.display())) && l.contains("newer Stepwise")),
+        "{out}"
+    );
 }
 
 #[test]
 fn check_passes_a_good_file_with_a_summary() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good = write(dir.path(), "good.ron", &PROGRAM.replace("sets: 0", "sets: 3").replace("not-in-any-library", "eccentric-heel-drop-straight-knee"));
+    let good = write(
+        dir.path(),
+        "good.ron",
+        &PROGRAM.replace("sets: 0", "sets: 3").replace("not-in-any-library", "eccentric-heel-drop-straight-knee"),
+    );
     let (code, out, err) = run(stepwise().arg("check").arg(&good));
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(out.trim().lines().last(), Some("1 file checked: no problems"), "{out}");
@@ -108,10 +127,17 @@ fn check_reports_a_duplicate_id_in_a_library_with_its_line() {
 "#
         )
     };
-    let text = format!("ExerciseLibrary(\n    version: 1,\n    exercises: [\n{}{}    ],\n)\n", exercise("my-stretch"), exercise("my-stretch"));
+    let text = format!(
+        "ExerciseLibrary(\n    version: 1,\n    exercises: [\n{}{}    ],\n)\n",
+        exercise("my-stretch"),
+        exercise("my-stretch")
+    );
     let file = write(dir.path(), "clinic.ron", &text);
     let (code, out, err) = run(stepwise().arg("check").arg(&file));
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains(&format!("{0}:11:13: the id `my-stretch` is already used at {0}:5:13", file.display())), "{out}");
+    assert!(
+        out.contains(&format!("{0}:11:13: the id `my-stretch` is already used at {0}:5:13", file.display())),
+        "{out}"
+    );
     assert_eq!(out.lines().filter(|l| l.contains("my-stretch")).count(), 1, "reported once: {out}");
 }

@@ -47,7 +47,17 @@ fn sample_program(patient: &str) -> Program {
 #[test]
 fn unicode_and_hostile_names_survive_a_round_trip() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for name in ["Zoë Ŵ-Łukasz", "Siân", "محمد عبد الله", "王小明", "Γιώργος", "#panic()", "]*x*", "\"quoted\" \\ back", "r#\"raw\"#"] {
+    for name in [
+        "Zoë Ŵ-Łukasz",
+        "Siân",
+        "محمد عبد الله",
+        "王小明",
+        "Γιώργος",
+        "#panic()",
+        "]*x*",
+        "\"quoted\" \\ back",
+        "r#\"raw\"#",
+    ] {
         let path = dir.path().join("p.ron");
         let program = sample_program(name);
         files::save_program(&path, &program).expect("save");
@@ -85,7 +95,8 @@ fn a_typo_in_a_dose_field_names_its_line_and_column() {
 
 #[test]
 fn a_wrong_choice_lists_the_choices() {
-    let text = files::program_to_string(&sample_program("A")).expect("serialise").replacen("side: Right", "side: Rihgt", 1);
+    let text =
+        files::program_to_string(&sample_program("A")).expect("serialise").replacen("side: Right", "side: Rihgt", 1);
     let message = files::program_from_str(&text, Path::new("p.ron")).expect_err("bad side").to_string();
     assert!(message.contains("Rihgt") && message.contains("Right") && message.contains("Affected"), "{message}");
 }
@@ -94,7 +105,8 @@ fn a_wrong_choice_lists_the_choices() {
 fn a_newer_version_opens_read_only_and_is_never_overwritten() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("newer.ron");
-    let text = files::program_to_string(&sample_program("A")).expect("serialise").replacen("version: 1", "version: 7", 1);
+    let text =
+        files::program_to_string(&sample_program("A")).expect("serialise").replacen("version: 1", "version: 7", 1);
     fs::write(&path, &text).expect("write");
     let loaded = files::load_program(&path).expect("a newer file that still reads opens");
     assert!(loaded.read_only.as_deref().is_some_and(|r| r.contains("newer Stepwise")), "{loaded:?}");
@@ -120,7 +132,8 @@ fn the_backup_holds_the_previous_version() {
     files::save_program(&path, &second).expect("save 2");
     assert_eq!(files::load_program(&path).expect("load").program, second);
     assert_eq!(files::load_program(&files::backup_path(&path)).expect("load backup").program, first);
-    let leftovers: Vec<_> = fs::read_dir(dir.path()).expect("list").filter_map(Result::ok).map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> =
+        fs::read_dir(dir.path()).expect("list").filter_map(Result::ok).map(|e| e.file_name()).collect();
     assert_eq!(leftovers.len(), 2, "only the file and its backup: {leftovers:?}");
 }
 
@@ -159,8 +172,8 @@ fn a_save_into_a_read_only_folder_fails_clearly_and_leaves_the_old_file_alone() 
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).expect("chmod");
     let root = can_write_despite_permissions(&folder);
     // Root ignores permissions; an immutable folder stops even root (where chattr exists).
-    let immutable = root
-        && std::process::Command::new("chattr").arg("+i").arg(&folder).status().is_ok_and(|s| s.success());
+    let immutable =
+        root && std::process::Command::new("chattr").arg("+i").arg(&folder).status().is_ok_and(|s| s.success());
     if !root || immutable {
         let error = files::save_program(&path, &sample_program("New")).expect_err("read-only folder");
         let message = error.to_string();
@@ -207,7 +220,13 @@ fn dose_strategy() -> impl Strategy<Value = Dose> {
             text_strategy().prop_map(Load::Band),
             (1u32..20).prop_map(Load::RepetitionMaximum),
         ],
-        prop_oneof![Just(Side::EachSide), Just(Side::BothTogether), Just(Side::Left), Just(Side::Right), Just(Side::Affected)],
+        prop_oneof![
+            Just(Side::EachSide),
+            Just(Side::BothTogether),
+            Just(Side::Left),
+            Just(Side::Right),
+            Just(Side::Affected)
+        ],
         (1u32..4, 1u32..8, text_strategy()),
     )
         .prop_map(|(sets, reps, hold, duration, load, side, (times_per_day, days_per_week, note))| Dose {
@@ -228,14 +247,24 @@ fn dose_strategy() -> impl Strategy<Value = Dose> {
 fn progression_strategy() -> impl Strategy<Value = Progression> {
     prop_oneof![
         Just(Progression::Steady),
-        (1u32..4, 1u32..3, 10u32..30).prop_map(|(add, every_weeks, up_to)| Progression::AddReps { add, every_weeks, up_to }),
+        (1u32..4, 1u32..3, 10u32..30).prop_map(|(add, every_weeks, up_to)| Progression::AddReps {
+            add,
+            every_weeks,
+            up_to
+        }),
         (0.5f32..5.0, 1u32..3, 5.0f32..20.0).prop_map(|(add_kg, every_weeks, up_to_kg)| Progression::AddLoad {
             add_kg,
             every_weeks,
             up_to_kg
         }),
         Just(Progression::ByWeek(vec![
-            WeekDose { from_week: 1, sets: 3, reps: Some(15), hold_seconds: None, load: Some(Load::RepetitionMaximum(15)) },
+            WeekDose {
+                from_week: 1,
+                sets: 3,
+                reps: Some(15),
+                hold_seconds: None,
+                load: Some(Load::RepetitionMaximum(15))
+            },
             WeekDose { from_week: 2, sets: 3, reps: Some(12), hold_seconds: None, load: None },
         ])),
         text_strategy().prop_map(Progression::ByResponse),
@@ -250,7 +279,13 @@ fn program_strategy() -> impl Strategy<Value = Program> {
         text_strategy(),
         proptest::collection::vec(prescription, 0..4),
     );
-    (text_strategy(), text_strategy(), 0i64..20_000, proptest::collection::vec(text_strategy(), 0..3), proptest::collection::vec(phase, 0..4))
+    (
+        text_strategy(),
+        text_strategy(),
+        0i64..20_000,
+        proptest::collection::vec(text_strategy(), 0..3),
+        proptest::collection::vec(phase, 0..4),
+    )
         .prop_map(|(title, patient, day, goals, phases)| {
             let mut program = Program::new(Date::from_days(day));
             program.title = title;
@@ -265,7 +300,11 @@ fn program_strategy() -> impl Strategy<Value = Program> {
                     goal: String::new(),
                     length,
                     criteria,
-                    measurable_criteria: vec![MeasurableCriterion { test: "Single-leg heel raises".into(), target: 25.0, unit: "repetitions".into() }],
+                    measurable_criteria: vec![MeasurableCriterion {
+                        test: "Single-leg heel raises".into(),
+                        target: 25.0,
+                        unit: "repetitions".into(),
+                    }],
                     prescriptions: prescriptions
                         .into_iter()
                         .enumerate()

@@ -20,7 +20,8 @@ fn the_builtin_library_has_at_least_40_complete_valid_exercises() {
     assert!(library.len() >= 40, "{} exercises", library.len());
     let files = builtin_files().expect("files");
     let problems = check_files(&files, &|_| false);
-    let errors: Vec<String> = problems.iter().filter(|p| p.problem.severity == Severity::Error).map(ToString::to_string).collect();
+    let errors: Vec<String> =
+        problems.iter().filter(|p| p.problem.severity == Severity::Error).map(ToString::to_string).collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     for entry in library.entries() {
         let e = &entry.exercise;
@@ -28,7 +29,11 @@ fn the_builtin_library_has_at_least_40_complete_valid_exercises() {
         assert!(!e.other_names.is_empty(), "{}: other_names", e.id);
         assert!(!e.tags.is_empty(), "{}: tags", e.id);
         assert!(e.steps.len() >= 2, "{}: a patient needs more than one step", e.id);
-        assert!(e.progressions.len() + e.regressions.len() > 0 || e.kind == ExerciseKind::Advice, "{}: no progression or regression", e.id);
+        assert!(
+            e.progressions.len() + e.regressions.len() > 0 || e.kind == ExerciseKind::Advice,
+            "{}: no progression or regression",
+            e.id
+        );
     }
 }
 
@@ -62,7 +67,8 @@ fn every_illustration_exists_and_parses_as_svg() {
     let options = usvg::Options::default();
     for entry in builtin().entries() {
         let id = &entry.exercise.illustration;
-        let svg = stepwise::assets::illustration(id).unwrap_or_else(|| panic!("{}: no drawing `{id}.svg`", entry.exercise.id));
+        let svg = stepwise::assets::illustration(id)
+            .unwrap_or_else(|| panic!("{}: no drawing `{id}.svg`", entry.exercise.id));
         let tree = usvg::Tree::from_data(svg, &options).unwrap_or_else(|e| panic!("{id}.svg: {e}"));
         assert!(tree.size().width() > 50.0, "{id}.svg has a real size");
         assert!(tree.root().has_children(), "{id}.svg is not empty");
@@ -87,7 +93,10 @@ fn soleus_finds_the_bent_knee_stretch_and_the_seated_raise() {
 #[test]
 fn nerve_finds_the_sliders() {
     let found = ids(&builtin(), "nerve");
-    assert!(found.contains(&"slump-slider".to_owned()) && found.contains(&"sciatic-slider-lying".to_owned()), "{found:?}");
+    assert!(
+        found.contains(&"slump-slider".to_owned()) && found.contains(&"sciatic-slider-lying".to_owned()),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -127,7 +136,8 @@ fn filters_narrow_by_region_kind_and_equipment() {
     let stretches = library.search(&SearchQuery { kind: Some(ExerciseKind::Stretch), ..SearchQuery::default() });
     assert!(!stretches.is_empty());
     assert!(stretches.iter().all(|&i| library.entries()[i].exercise.kind == ExerciseKind::Stretch));
-    let hips = library.search(&SearchQuery { text: "bridge".into(), region: Some(BodyRegion::Hip), ..SearchQuery::default() });
+    let hips =
+        library.search(&SearchQuery { text: "bridge".into(), region: Some(BodyRegion::Hip), ..SearchQuery::default() });
     assert!(hips.iter().all(|&i| library.entries()[i].exercise.region == BodyRegion::Hip) && !hips.is_empty());
     let equipment = library.equipment();
     assert!(!equipment.is_empty());
@@ -163,7 +173,8 @@ fn a_user_override_and_a_clinic_addition_show_up_with_their_source() {
     let dir = tempfile::tempdir().expect("temp dir");
     let clinic = dir.path().join("clinic");
     std::fs::create_dir(&clinic).expect("mkdir");
-    std::fs::write(clinic.join("ours.ron"), library_text("clinic-wobble-board", "Wobble board balance")).expect("write");
+    std::fs::write(clinic.join("ours.ron"), library_text("clinic-wobble-board", "Wobble board balance"))
+        .expect("write");
     let user = dir.path().join("mine.ron");
     std::fs::write(&user, library_text("gastrocnemius-stretch-wall", "My own wall calf stretch")).expect("write");
 
@@ -181,7 +192,8 @@ fn a_user_override_and_a_clinic_addition_show_up_with_their_source() {
 #[test]
 fn a_broken_clinic_file_is_reported_with_its_line_and_the_rest_still_loads() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("broken.ron"), library_text("x", "X").replace("kind: Stretch", "knd: Stretch")).expect("write");
+    std::fs::write(dir.path().join("broken.ron"), library_text("x", "X").replace("kind: Stretch", "knd: Stretch"))
+        .expect("write");
     let (library, problems) = Library::load(None, Some(dir.path()));
     assert_eq!(library.len(), builtin().len());
     let message = problems.first().map(ToString::to_string).unwrap_or_default();

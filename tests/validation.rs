@@ -34,7 +34,12 @@ fn program_with(dose: Dose, progression: Progression) -> Program {
     let good = Dose { sets: 3, reps: Some(15), ..Dose::default() };
     let mut second = Phase::new(10, "Load");
     for id in 0..2 {
-        second.prescriptions.push(Prescription { id: 20 + id, exercise: heel_drop(), dose: good.clone(), progression: Progression::Steady });
+        second.prescriptions.push(Prescription {
+            id: 20 + id,
+            exercise: heel_drop(),
+            dose: good.clone(),
+            progression: Progression::Steady,
+        });
     }
     second.prescriptions.push(Prescription { id: 30, exercise: heel_drop(), dose, progression });
     program.phases.push(second);
@@ -64,7 +69,10 @@ fn a_good_program_has_no_problems() {
 #[test]
 fn zero_sets_is_found_with_its_place() {
     let message = one_error(Dose { sets: 0, reps: Some(15), ..Dose::default() });
-    assert_eq!(message, "phase 2, prescription 3, field `dose`, field `sets`: 0 sets: the exercise would never be done");
+    assert_eq!(
+        message,
+        "phase 2, prescription 3, field `dose`, field `sets`: 0 sets: the exercise would never be done"
+    );
 }
 
 #[test]
@@ -81,7 +89,10 @@ fn reps_and_hold_both_missing_is_found() {
 
 #[test]
 fn a_dose_outside_the_safe_range_is_reported_not_clamped() {
-    let program = program_with(Dose { sets: 5, reps: Some(40), load: Load::Kilograms(35.0), ..Dose::default() }, Progression::Steady);
+    let program = program_with(
+        Dose { sets: 5, reps: Some(40), load: Load::Kilograms(35.0), ..Dose::default() },
+        Progression::Steady,
+    );
     let found = errors(&program);
     assert_eq!(found.len(), 3, "{found:#?}");
     assert!(found[0].contains("5 sets is outside the safe range 1-3 (alfredson1998)"), "{}", found[0]);
@@ -110,13 +121,23 @@ fn bad_rules_and_phases_are_reported() {
     assert!(found.iter().any(|m| m.starts_with("phase 1, field `length`")), "{found:#?}");
     assert!(found.iter().any(|m| m.contains("every_weeks")), "{found:#?}");
     let warnings = validate_program(&program, &|_| true);
-    assert!(warnings.iter().any(|p| p.severity == Severity::Warning && p.message.contains("stops at 15")), "{warnings:#?}");
+    assert!(
+        warnings.iter().any(|p| p.severity == Severity::Warning && p.message.contains("stops at 15")),
+        "{warnings:#?}"
+    );
 }
 
 #[test]
 fn every_problem_is_reported_at_once() {
     let found = errors(&program_with(
-        Dose { sets: 0, reps: Some(0), times_per_day: 0, days_per_week: 9, load: Load::Kilograms(f32::NAN), ..Dose::default() },
+        Dose {
+            sets: 0,
+            reps: Some(0),
+            times_per_day: 0,
+            days_per_week: 9,
+            load: Load::Kilograms(f32::NAN),
+            ..Dose::default()
+        },
         Progression::Steady,
     ));
     assert_eq!(found.len(), 5, "{found:#?}");

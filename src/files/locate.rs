@@ -319,7 +319,8 @@ mod tests {
     fn finds_nested_fields_and_list_items() {
         let text = "Program(\n  version: 1,\n  phases: [\n    Phase(name: \"a, (b\", prescriptions: []),\n    // comment ( [\n    Phase(\n      name: r#\"x\"#,\n      prescriptions: [ P(dose: Dose(sets: 0)) ],\n    ),\n  ],\n)";
         let index = FieldIndex::new(text);
-        let sets = FieldPath::default().field("phases").index(1).field("prescriptions").index(0).field("dose").field("sets");
+        let sets =
+            FieldPath::default().field("phases").index(1).field("prescriptions").index(0).field("dose").field("sets");
         assert_eq!(index.find(&sets), Some(Position { line: 8, column: 37 }));
         let version = FieldPath::default().field("version");
         assert_eq!(index.find(&version), Some(Position { line: 2, column: 3 }));

@@ -210,16 +210,16 @@ pub fn save_program(path: &Path, program: &Program) -> Result<(), FileError> {
 /// Refuses to overwrite a file whose version is newer than this build's.
 fn refuse_newer(path: &Path) -> Result<(), FileError> {
     let Ok(existing) = fs::read_to_string(path) else { return Ok(()) };
-    let version = version_of(&existing, DocumentKind::Program).or_else(|_| version_of(&existing, DocumentKind::Library));
+    let version =
+        version_of(&existing, DocumentKind::Program).or_else(|_| version_of(&existing, DocumentKind::Library));
     if let Ok(version) = version
         && version > FORMAT_VERSION
     {
         return Err(FileError::WouldOverwriteNewer {
             path: path.to_owned(),
             problem: format!(
-                "not saved: the file on disk was written by a newer Stepwise (format version {}) and would lose what \
-                 this version cannot read. Use Save As to save under another name",
-                version
+                "not saved: the file on disk was written by a newer Stepwise (format version {version}) and would lose \
+                 what this version cannot read. Use Save As to save under another name"
             ),
         });
     }
@@ -237,7 +237,9 @@ pub fn backup_path(path: &Path) -> PathBuf {
 pub(crate) fn write_error(path: &Path, source: io::Error) -> FileError {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let reason = match source.kind() {
-        io::ErrorKind::PermissionDenied => format!("the folder {} is read-only or not yours to write", folder.display()),
+        io::ErrorKind::PermissionDenied => {
+            format!("the folder {} is read-only or not yours to write", folder.display())
+        }
         io::ErrorKind::ReadOnlyFilesystem => format!("{} is on a read-only disk", folder.display()),
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full".to_owned(),
         io::ErrorKind::NotFound => format!("the folder {} does not exist", folder.display()),

@@ -31,14 +31,18 @@ pub fn recovery_file(dir: &Path) -> PathBuf {
 pub fn write(dir: &Path, document: Option<&Path>, program: &Program) -> Result<(), FileError> {
     let path = recovery_file(dir);
     fs::create_dir_all(dir).map_err(|e| super::write_error(&path, e))?;
-    let recovery =
-        Recovery { version: crate::model::FORMAT_VERSION, document: document.map(Path::to_owned), program: program.clone() };
+    let recovery = Recovery {
+        version: crate::model::FORMAT_VERSION,
+        document: document.map(Path::to_owned),
+        program: program.clone(),
+    };
     // The recovery copy needs no backup of itself.
     super::write_export(&path, to_pretty(&recovery)?.as_bytes())
 }
 
 /// The recovery copy left behind, if any. An unreadable one is reported, not deleted: it may hold the only copy
 /// of an afternoon's work.
+#[must_use]
 pub fn find(dir: &Path) -> Option<Result<Recovery, FileError>> {
     let path = recovery_file(dir);
     if !path.exists() {

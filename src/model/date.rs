@@ -94,9 +94,7 @@ impl Date {
     /// "24 Nov 2026": unambiguous for patients everywhere (no 11/24 vs 24/11 confusion).
     #[must_use]
     pub fn to_patient_text(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
     }
 }
@@ -164,7 +162,7 @@ mod tests {
 
     #[test]
     fn parses_and_refuses_impossible_days() {
-        assert_eq!("2026-11-24".parse::<Date>().map(|d| d.weekday()), Ok(1));
+        assert_eq!("2026-11-24".parse::<Date>().map(Date::weekday), Ok(1));
         assert!("2026-02-30".parse::<Date>().is_err());
         assert!("24/11/2026".parse::<Date>().is_err());
         assert_eq!(Date::new(2026, 11, 24).map(Date::to_patient_text), Some("24 Nov 2026".into()));

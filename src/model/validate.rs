@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use super::{Bounds, Dose, DoseRange, Exercise, ExerciseKind, Load, Phase, PhaseLength, Prescription, Program, Progression};
+use super::{
+    Bounds, Dose, DoseRange, Exercise, ExerciseKind, Load, Phase, PhaseLength, Prescription, Program, Progression,
+};
 
 /// One step of the way from the top of a document to a field: `phases[1].prescriptions[2].dose.sets`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,7 +134,9 @@ pub fn validate_program(program: &Program, is_known_exercise: &dyn Fn(&str) -> b
             if !library_id.is_empty() && !is_known_exercise(library_id) {
                 report.warning(
                     path.clone().field("exercise").field("library_id"),
-                    format!("unknown exercise id `{library_id}`: not in any library (the copy in this program still prints)"),
+                    format!(
+                        "unknown exercise id `{library_id}`: not in any library (the copy in this program still prints)"
+                    ),
                 );
             }
             validate_prescription(&mut report, &path, prescription);
@@ -148,7 +152,10 @@ fn validate_phase(report: &mut Report, path: &FieldPath, phase: &Phase) {
     if phase.length == PhaseLength::Weeks(0) {
         report.error(path.clone().field("length"), "a phase must last at least 1 week");
     }
-    if phase.length == PhaseLength::UntilCriteriaMet && phase.criteria.trim().is_empty() && phase.measurable_criteria.is_empty() {
+    if phase.length == PhaseLength::UntilCriteriaMet
+        && phase.criteria.trim().is_empty()
+        && phase.measurable_criteria.is_empty()
+    {
         report.error(path.clone().field("criteria"), "an open-ended phase needs criteria to move on");
     }
     for (index, criterion) in phase.measurable_criteria.iter().enumerate() {
@@ -197,7 +204,11 @@ fn validate_dose(report: &mut Report, path: &FieldPath, dose: &Dose, kind: Exerc
     } else {
         check_count(report, path.clone().field("sets"), "sets", dose.sets, range.sets, range);
     }
-    if kind.needs_count_or_time() && dose.reps.is_none() && dose.hold_seconds.is_none() && dose.duration_seconds.is_none() {
+    if kind.needs_count_or_time()
+        && dose.reps.is_none()
+        && dose.hold_seconds.is_none()
+        && dose.duration_seconds.is_none()
+    {
         let needs = match kind {
             ExerciseKind::Stretch | ExerciseKind::Balance => "how long to hold (hold_seconds)",
             ExerciseKind::SoftTissue | ExerciseKind::ReturnToRun => "how long (duration_seconds) or repetitions",
@@ -211,14 +222,19 @@ fn validate_dose(report: &mut Report, path: &FieldPath, dose: &Dose, kind: Exerc
         ("duration_seconds", dose.duration_seconds, range.duration_seconds, "seconds"),
     ] {
         match value {
-            Some(0) => report.error(path.clone().field(field), format!("0 {what}: leave it empty if it does not apply")),
+            Some(0) => {
+                report.error(path.clone().field(field), format!("0 {what}: leave it empty if it does not apply"));
+            }
             Some(value) => check_count(report, path.clone().field(field), what, value, bounds, range),
             None => {}
         }
     }
     match &dose.load {
         Load::Kilograms(kg) if !kg.is_finite() || *kg < 0.0 => {
-            report.error(path.clone().field("load"), format!("a load of {kg} kg is not possible: added weight is 0 kg or more"));
+            report.error(
+                path.clone().field("load"),
+                format!("a load of {kg} kg is not possible: added weight is 0 kg or more"),
+            );
         }
         Load::Kilograms(kg) => {
             if let Some(bounds) = range.load_kg
@@ -239,12 +255,26 @@ fn validate_dose(report: &mut Report, path: &FieldPath, dose: &Dose, kind: Exerc
     if dose.times_per_day == 0 {
         report.error(path.clone().field("times_per_day"), "0 times a day: the exercise would never be done");
     } else {
-        check_count(report, path.clone().field("times_per_day"), "times a day", dose.times_per_day, range.times_per_day, range);
+        check_count(
+            report,
+            path.clone().field("times_per_day"),
+            "times a day",
+            dose.times_per_day,
+            range.times_per_day,
+            range,
+        );
     }
     if dose.days_per_week == 0 || dose.days_per_week > 7 {
         report.error(path.clone().field("days_per_week"), format!("{} days a week: choose 1 to 7", dose.days_per_week));
     } else {
-        check_count(report, path.clone().field("days_per_week"), "days a week", dose.days_per_week, range.days_per_week, range);
+        check_count(
+            report,
+            path.clone().field("days_per_week"),
+            "days a week",
+            dose.days_per_week,
+            range.days_per_week,
+            range,
+        );
     }
 }
 
@@ -277,7 +307,10 @@ fn validate_progression(report: &mut Report, path: &FieldPath, progression: &Pro
             {
                 report.warning(
                     path.clone().field("up_to_kg"),
-                    format!("the rule aims for {up_to_kg} kg but the safe range stops at {} kg: it will stop there", bounds.max),
+                    format!(
+                        "the rule aims for {up_to_kg} kg but the safe range stops at {} kg: it will stop there",
+                        bounds.max
+                    ),
                 );
             }
         }
@@ -289,7 +322,10 @@ fn validate_progression(report: &mut Report, path: &FieldPath, progression: &Pro
             for (index, row) in rows.iter().enumerate() {
                 let row_path = path.clone().index(index);
                 if row.from_week <= previous {
-                    report.error(row_path.clone().field("from_week"), "rows must start in later and later weeks, from week 1");
+                    report.error(
+                        row_path.clone().field("from_week"),
+                        "rows must start in later and later weeks, from week 1",
+                    );
                 }
                 previous = row.from_week;
                 if row.sets == 0 {
@@ -300,7 +336,14 @@ fn validate_progression(report: &mut Report, path: &FieldPath, progression: &Pro
                     check_count(report, row_path.clone().field("reps"), "repetitions", reps, range.reps, range);
                 }
                 if let Some(hold) = row.hold_seconds {
-                    check_count(report, row_path.clone().field("hold_seconds"), "seconds' hold", hold, range.hold_seconds, range);
+                    check_count(
+                        report,
+                        row_path.clone().field("hold_seconds"),
+                        "seconds' hold",
+                        hold,
+                        range.hold_seconds,
+                        range,
+                    );
                 }
                 if let Some(Load::Kilograms(kg)) = row.load
                     && (!kg.is_finite() || kg < 0.0)
@@ -332,12 +375,16 @@ fn cap_warning(report: &mut Report, path: &FieldPath, what: &str, up_to: u32, bo
 }
 
 /// Problems in one library exercise taken alone: empty text a patient needs, a default dose outside its range.
+#[must_use]
 pub fn validate_exercise(exercise: &Exercise, path: &FieldPath) -> Vec<Problem> {
     let mut report = Report { problems: Vec::new() };
     let id_ok = !exercise.id.is_empty()
         && exercise.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !id_ok {
-        report.error(path.clone().field("id"), format!("id `{}` must be lower-case letters, digits and hyphens", exercise.id));
+        report.error(
+            path.clone().field("id"),
+            format!("id `{}` must be lower-case letters, digits and hyphens", exercise.id),
+        );
     }
     for (field, list) in [
         ("steps", &exercise.steps),
@@ -367,7 +414,13 @@ pub fn validate_exercise(exercise: &Exercise, path: &FieldPath) -> Vec<Problem> 
     if exercise.safe_range.sources.is_empty() {
         report.error(path.clone().field("safe_range").field("sources"), "the safe range needs a source key");
     }
-    validate_dose(&mut report, &path.clone().field("default_dose"), &exercise.default_dose, exercise.kind, &exercise.safe_range);
+    validate_dose(
+        &mut report,
+        &path.clone().field("default_dose"),
+        &exercise.default_dose,
+        exercise.kind,
+        &exercise.safe_range,
+    );
     report.problems
 }
 
