@@ -14,14 +14,12 @@ mod words;
 pub use date::{Date, DateError};
 pub use dose::{Bounds, Dose, DoseRange, Load, Side};
 pub use exercise::{BodyRegion, Exercise, ExerciseCopy, ExerciseKind, ExerciseLibraryFile};
-pub use program::{
-    MeasurableCriterion, Patient, Phase, PhaseLength, Prescription, Program, Progression, WeekDose,
-};
-pub use words::{
-    amount_in_words, days_in_words, dose_in_words, frequency_in_words, load_in_words, progression_in_words, seconds_in_words,
-    side_in_words, week_dose_in_words,
-};
+pub use program::{MeasurableCriterion, Patient, Phase, PhaseLength, Prescription, Program, Progression, WeekDose};
 pub use validate::{FieldPath, PathStep, Problem, Severity, validate_exercise, validate_library, validate_program};
+pub use words::{
+    amount_in_words, days_in_words, dose_in_words, frequency_in_words, load_in_words, progression_in_words,
+    seconds_in_words, side_in_words, week_dose_in_words,
+};
 
 /// The format version this build writes. Files carry it as `version: 1`; older ones are migrated when read,
 /// newer ones are opened read-only (see `files`).

@@ -61,10 +61,7 @@ impl Program {
 
     /// Every prescription with the index of its phase.
     pub fn prescriptions(&self) -> impl Iterator<Item = (usize, &Prescription)> {
-        self.phases
-            .iter()
-            .enumerate()
-            .flat_map(|(index, phase)| phase.prescriptions.iter().map(move |p| (index, p)))
+        self.phases.iter().enumerate().flat_map(|(index, phase)| phase.prescriptions.iter().map(move |p| (index, p)))
     }
 
     /// Where the prescription with this id is: (phase index, position in the phase).
