@@ -173,6 +173,19 @@ fn prompt(app: &mut StepwiseApp, ctx: &egui::Context) {
     let Some(prompt) = &app.prompt else { return };
     let mut answer = None;
     let name = app.document.display_name();
+    // The safe first answer takes the keyboard when the prompt opens, so Enter or Space answers it.
+    let focus_id = egui::Id::unique("prompt focus given");
+    let give_focus = !ctx.data(|data| data.get_temp::<bool>(focus_id).unwrap_or(false));
+    // The first frames of a modal are a sizing pass where focus cannot land: keep asking until it has.
+    let focused = std::cell::Cell::new(false);
+    let focus = |response: &egui::Response| {
+        if give_focus {
+            response.request_focus();
+        }
+        if response.has_focus() {
+            focused.set(true);
+        }
+    };
     let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         match prompt {
@@ -186,7 +199,9 @@ fn prompt(app: &mut StepwiseApp, ctx: &egui::Context) {
                 ui.label(format!("“{name}” has changes that are not saved. Save them {what}?"));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
+                    let save = ui.button("Save");
+                    focus(&save);
+                    if save.clicked() {
                         answer = Some(Answer::Save);
                     }
                     if ui.button("Don't save").clicked() {
@@ -209,7 +224,9 @@ fn prompt(app: &mut StepwiseApp, ctx: &egui::Context) {
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button("Restore").clicked() {
+                    let restore = ui.button("Restore");
+                    focus(&restore);
+                    if restore.clicked() {
                         answer = Some(Answer::Restore);
                     }
                     if ui.button("Discard the copy").clicked() {
@@ -227,7 +244,11 @@ fn prompt(app: &mut StepwiseApp, ctx: &egui::Context) {
                             let program = &loaded.program;
                             ui.group(|ui| {
                                 ui.set_width(ui.available_width());
-                                if ui.button(RichText::new(&program.title).strong()).clicked() {
+                                let button = ui.button(RichText::new(&program.title).strong());
+                                if index == 0 {
+                                    focus(&button);
+                                }
+                                if button.clicked() {
                                     answer = Some(Answer::Template(index));
                                 }
                                 ui.add(egui::Label::new(&program.description).wrap());
@@ -244,12 +265,16 @@ fn prompt(app: &mut StepwiseApp, ctx: &egui::Context) {
             }
         }
     });
+    if focused.get() {
+        ctx.data_mut(|data| data.insert_temp(focus_id, true));
+    }
     let is_recovery = matches!(prompt, Prompt::Recovery(_));
     if answer.is_none() && !is_recovery && modal.should_close() {
         answer = Some(Answer::Cancel);
     }
     let Some(answer) = answer else { return };
     let Some(prompt) = app.prompt.take() else { return };
+    ctx.data_mut(|data| data.remove::<bool>(focus_id));
     match (prompt, answer) {
         (Prompt::UnsavedChanges { then }, Answer::Save) if app.save(false) => app.carry_out(then, ctx),
         (Prompt::UnsavedChanges { then }, Answer::Discard) => app.carry_out(then, ctx),

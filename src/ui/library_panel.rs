@@ -149,12 +149,20 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
                 ui.set_min_height(row_height - 4.0);
                 ui.horizontal(|ui| {
                     widgets::illustration(ui, &exercise.illustration, &exercise.name, egui::vec2(44.0, 33.0));
-                    let mut text = format!("{}\n{}", exercise.name, exercise.kind.label());
-                    if entry.source != Source::BuiltIn {
-                        text.push_str(" · ");
-                        text.push_str(entry.source.label());
-                    }
-                    ui.add(egui::Button::selectable(is_selected, text).wrap_mode(egui::TextWrapMode::Truncate))
+                    ui.vertical(|ui| {
+                        let button = ui.add(
+                            egui::Button::selectable(is_selected, exercise.name.as_str())
+                                .wrap_mode(egui::TextWrapMode::Truncate),
+                        );
+                        let mut kind = exercise.kind.label().to_owned();
+                        if entry.source != Source::BuiltIn {
+                            kind.push_str(" · ");
+                            kind.push_str(entry.source.label());
+                        }
+                        ui.label(RichText::new(kind).weak().small());
+                        button
+                    })
+                    .inner
                 })
                 .inner
             });

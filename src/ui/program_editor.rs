@@ -70,26 +70,20 @@ fn header(app: &mut StepwiseApp, ui: &mut Ui) {
     .labelled_by(title_label.id);
 
     egui::CollapsingHeader::new("Patient and therapist").default_open(true).show(ui, |ui| {
-        egui::Grid::new("header grid").num_columns(4).spacing([12.0, 6.0]).striped(false).show(ui, |ui| {
-            let label = ui.label("Patient");
-            ui.add(egui::TextEdit::singleline(&mut program.patient.name).hint_text("Name").desired_width(220.0))
-                .labelled_by(label.id);
-            let label = ui.label("Date of birth or reference");
-            ui.add(
-                egui::TextEdit::singleline(&mut program.patient.date_of_birth_or_reference)
-                    .hint_text("e.g. 1961-04-12 or clinic number")
-                    .desired_width(200.0),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-
-            let label = ui.label("Condition");
-            ui.add(
-                egui::TextEdit::singleline(&mut program.patient.condition)
-                    .hint_text("e.g. Right mid-portion Achilles tendinopathy")
-                    .desired_width(220.0),
-            )
-            .labelled_by(label.id);
+        egui::Grid::new("header grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+            let field = |ui: &mut Ui, label: &str, text: &mut String, hint: &str| {
+                let label = ui.label(label);
+                ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(320.0)).labelled_by(label.id);
+                ui.end_row();
+            };
+            field(ui, "Patient", &mut program.patient.name, "Name");
+            field(
+                ui,
+                "Date of birth or reference",
+                &mut program.patient.date_of_birth_or_reference,
+                "e.g. 1961-04-12 or clinic number",
+            );
+            field(ui, "Condition", &mut program.patient.condition, "e.g. Right mid-portion Achilles tendinopathy");
             let label = ui.label("Affected side");
             egui::ComboBox::from_id_salt("affected side")
                 .selected_text(program.patient.side.label())
@@ -102,17 +96,10 @@ fn header(app: &mut StepwiseApp, ui: &mut Ui) {
                 .response
                 .labelled_by(label.id);
             ui.end_row();
-
-            let label = ui.label("Therapist");
-            ui.add(egui::TextEdit::singleline(&mut program.therapist).hint_text("Your name").desired_width(220.0))
-                .labelled_by(label.id);
-            let label = ui.label("Clinic");
-            ui.add(egui::TextEdit::singleline(&mut program.clinic).hint_text("Clinic name").desired_width(200.0))
-                .labelled_by(label.id);
-            ui.end_row();
-
+            field(ui, "Therapist", &mut program.therapist, "Your name");
+            field(ui, "Clinic", &mut program.clinic, "Clinic name");
             let label = ui.label("Start date");
-            start_date_field(ui, &mut program.start_date, label.id);
+            ui.horizontal(|ui| start_date_field(ui, &mut program.start_date, label.id));
             ui.end_row();
         });
 
@@ -347,45 +334,45 @@ fn phase_header(
     let phase_id = phase.id;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(RichText::new(format!("Phase {}", phase_index + 1)).strong());
-        ui.add(egui::TextEdit::singleline(&mut phase.name).hint_text("Phase name").desired_width(200.0))
+        ui.add(egui::TextEdit::singleline(&mut phase.name).hint_text("Phase name").desired_width(220.0))
             .labelled_by(label.id)
             .on_hover_text("Rename the phase");
         let mut open_ended = phase.length == PhaseLength::UntilCriteriaMet;
-        if ui.checkbox(&mut open_ended, "Until criteria met").changed() {
-            phase.length = if open_ended { PhaseLength::UntilCriteriaMet } else { PhaseLength::Weeks(2) };
-        }
         if let PhaseLength::Weeks(weeks) = &mut phase.length {
             let label = ui.label("Length");
             ui.add(egui::DragValue::new(weeks).range(0..=52).suffix(" weeks").clamp_existing_to_range(false))
                 .labelled_by(label.id);
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Remove phase").on_hover_text("Remove this phase and its exercises").clicked() {
-                commands.push(Command::RemovePhase(phase_id));
-            }
-            if ui
-                .add_enabled(phase_index + 1 < phase_count, egui::Button::new("Later"))
-                .on_hover_text("Move this phase later")
-                .clicked()
-            {
-                commands.push(Command::MovePhase { id: phase_id, delta: 1 });
-            }
-            if ui
-                .add_enabled(phase_index > 0, egui::Button::new("Earlier"))
-                .on_hover_text("Move this phase earlier")
-                .clicked()
-            {
-                commands.push(Command::MovePhase { id: phase_id, delta: -1 });
-            }
-            if ui
-                .add(egui::Button::selectable(is_target, "Add here"))
-                .on_hover_text("New exercises go into this phase")
-                .clicked()
-            {
-                selection.target_phase = Some(phase_id);
-                commands.push(Command::AddSelectedExercise);
-            }
-        });
+        if ui.checkbox(&mut open_ended, "Until criteria met").changed() {
+            phase.length = if open_ended { PhaseLength::UntilCriteriaMet } else { PhaseLength::Weeks(2) };
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add(egui::Button::selectable(is_target, "Add here"))
+            .on_hover_text("Add the selected library exercise to this phase; new exercises go here")
+            .clicked()
+        {
+            selection.target_phase = Some(phase_id);
+            commands.push(Command::AddSelectedExercise);
+        }
+        if ui
+            .add_enabled(phase_index > 0, egui::Button::new("Earlier"))
+            .on_hover_text("Move this phase earlier")
+            .clicked()
+        {
+            commands.push(Command::MovePhase { id: phase_id, delta: -1 });
+        }
+        if ui
+            .add_enabled(phase_index + 1 < phase_count, egui::Button::new("Later"))
+            .on_hover_text("Move this phase later")
+            .clicked()
+        {
+            commands.push(Command::MovePhase { id: phase_id, delta: 1 });
+        }
+        if ui.button("Remove phase").on_hover_text("Remove this phase and its exercises").clicked() {
+            commands.push(Command::RemovePhase(phase_id));
+        }
     });
     egui::CollapsingHeader::new("Goal and criteria to move on").id_salt(("phase details", phase_id)).show(ui, |ui| {
         egui::Grid::new(("phase grid", phase_id)).num_columns(2).show(ui, |ui| {
