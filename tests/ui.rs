@@ -314,3 +314,39 @@ fn export_pdf_writes_the_handout() {
     let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("the PDF was not written ({e}): {notices:?}"));
     assert!(bytes.starts_with(b"%PDF"));
 }
+
+/// A dose outside the safe range stays as typed and the card says why.
+#[test]
+fn invalid_input_is_marked_not_changed() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    ctrl(&mut harness, Key::F);
+    harness.get_by_role_and_label(Role::TextInput, "Search exercises").type_text("heel drop");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    set_number(&mut harness, "Sets", "25");
+    assert_eq!(harness.state().document.program.phases[0].prescriptions[0].dose.sets, 25);
+    assert!(harness.state().document.error_count() > 0);
+    assert!(harness.query_by_label_contains("outside the safe range").is_some(), "the reason is not shown");
+    assert!(harness.query_by_label_contains("1 to check").is_some(), "the card has no problem badge");
+}
+
+/// Settings are edited in their window and kept in the config folder.
+#[test]
+fn settings_are_saved_in_the_config_folder() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    ctrl(&mut harness, Key::Comma);
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::TextInput, "Clinic name").set_text_value_accesskit("Ysbyty Gwynedd Physio");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save settings").click_accesskit();
+    harness.run();
+    assert!(harness.state().settings_window.is_none());
+    let settings =
+        stepwise::files::settings::Settings::load(&Locations::under(dir.path()).settings_file()).expect("settings");
+    assert_eq!(settings.clinic_name, "Ysbyty Gwynedd Physio");
+}

@@ -147,7 +147,7 @@ pub struct StepwiseApp {
     allow_close: bool,
     /// Frames during which a typed `/` is dropped, after `/` opened the search.
     swallow_slash: u8,
-    /// The exercise a text field was about to be focused for (the search box after Ctrl+F).
+    /// Where the handout was last exported (tests read it).
     pub last_export: Option<PathBuf>,
 }
 

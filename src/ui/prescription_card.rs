@@ -10,6 +10,11 @@ use super::widgets::{self, mark_problem};
 use crate::files::settings::WeightUnit;
 use crate::model::{Load, Prescription, Problem, Progression, Side, WeekDose, dose_in_words};
 
+/// The widest a number field goes. Far beyond any sensible dose on purpose: the safe range is checked by
+/// validation, which marks the field and says why, instead of a field quietly turning 25 into 20.
+const MAX_COUNT: u32 = 999;
+const MAX_SECONDS: u32 = 86_400;
+
 /// What is dragged when a card moves: the prescription's stable id.
 #[derive(Clone, Copy, Debug)]
 pub struct PrescriptionDrag(pub u64);
@@ -172,18 +177,26 @@ fn dose_row(ui: &mut Ui, prescription: &mut Prescription, context: &CardContext<
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Sets");
         let response = ui
-            .add(egui::DragValue::new(&mut dose.sets).range(0..=20).clamp_existing_to_range(false))
+            .add(egui::DragValue::new(&mut dose.sets).range(0..=MAX_COUNT).clamp_existing_to_range(false))
             .labelled_by(label.id);
         mark_problem(ui, response, context.problem("dose", "sets"));
-        optional_count(ui, &mut dose.reps, "Reps", "", 10, 200, context.problem("dose", "reps"));
-        optional_count(ui, &mut dose.hold_seconds, "Hold", " s", 30, 600, context.problem("dose", "hold_seconds"));
+        optional_count(ui, &mut dose.reps, "Reps", "", 10, MAX_COUNT, context.problem("dose", "reps"));
+        optional_count(
+            ui,
+            &mut dose.hold_seconds,
+            "Hold",
+            " s",
+            30,
+            MAX_SECONDS,
+            context.problem("dose", "hold_seconds"),
+        );
         optional_count(
             ui,
             &mut dose.duration_seconds,
             "Time",
             " s",
             60,
-            7200,
+            MAX_SECONDS,
             context.problem("dose", "duration_seconds"),
         );
         let side_label = ui.label("Side");
@@ -206,15 +219,23 @@ fn more_fields(ui: &mut Ui, prescription: &mut Prescription, context: &CardConte
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Times a day");
         let response = ui
-            .add(egui::DragValue::new(&mut dose.times_per_day).range(0..=10).clamp_existing_to_range(false))
+            .add(egui::DragValue::new(&mut dose.times_per_day).range(0..=MAX_COUNT).clamp_existing_to_range(false))
             .labelled_by(label.id);
         mark_problem(ui, response, context.problem("dose", "times_per_day"));
         let label = ui.label("Days a week");
         let response = ui
-            .add(egui::DragValue::new(&mut dose.days_per_week).range(0..=7).clamp_existing_to_range(false))
+            .add(egui::DragValue::new(&mut dose.days_per_week).range(0..=MAX_COUNT).clamp_existing_to_range(false))
             .labelled_by(label.id);
         mark_problem(ui, response, context.problem("dose", "days_per_week"));
-        optional_count(ui, &mut dose.rest_seconds, "Rest", " s", 60, 600, context.problem("dose", "rest_seconds"));
+        optional_count(
+            ui,
+            &mut dose.rest_seconds,
+            "Rest",
+            " s",
+            60,
+            MAX_SECONDS,
+            context.problem("dose", "rest_seconds"),
+        );
     });
     ui.horizontal_wrapped(|ui| {
         load_field(ui, &mut dose.load, context);

@@ -86,11 +86,10 @@ fn header(app: &mut StepwiseApp, ui: &mut Ui) {
             field(ui, "Condition", &mut program.patient.condition, "e.g. Right mid-portion Achilles tendinopathy");
             let label = ui.label("Affected side");
             egui::ComboBox::from_id_salt("affected side")
-                .selected_text(program.patient.side.label())
+                .selected_text(affected_side_text(program.patient.side))
                 .show_ui(ui, |ui| {
                     for side in [Side::Left, Side::Right, Side::BothTogether] {
-                        let text = if side == Side::BothTogether { "Both legs" } else { side.label() };
-                        ui.selectable_value(&mut program.patient.side, side, text);
+                        ui.selectable_value(&mut program.patient.side, side, affected_side_text(side));
                     }
                 })
                 .response
@@ -137,6 +136,14 @@ fn header(app: &mut StepwiseApp, ui: &mut Ui) {
         )
         .labelled_by(label.id);
     });
+}
+
+/// The patient's painful side in the header's words ("Both legs" rather than the dose's "Both together").
+fn affected_side_text(side: Side) -> &'static str {
+    match side {
+        Side::BothTogether | Side::EachSide | Side::Affected => "Both legs",
+        Side::Left | Side::Right => side.label(),
+    }
 }
 
 /// The start date as text, so a half-typed date is never forced into something else: the field keeps what was
@@ -187,7 +194,7 @@ fn timeline(app: &mut StepwiseApp, ui: &mut Ui) {
             let start = schedule.week(block.first_week).map(|week| week.start.to_patient_text()).unwrap_or_default();
             let mut text = format!("{}: {}", block.name, block.weeks_in_words());
             if !start.is_empty() {
-                text.push_str(&format!(" (from {start})"));
+                text = format!("{text} (from {start})");
             }
             if block.provisional {
                 text.push_str(", at the earliest");
