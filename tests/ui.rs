@@ -350,3 +350,45 @@ fn settings_are_saved_in_the_config_folder() {
         stepwise::files::settings::Settings::load(&Locations::under(dir.path()).settings_file()).expect("settings");
     assert_eq!(settings.clinic_name, "Ysbyty Gwynedd Physio");
 }
+
+/// Dragging from the library adds to the phase it is dropped on; dragging a card moves it to another phase.
+#[test]
+fn drag_from_the_library_and_between_phases() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    harness.get_by_role_and_label(Role::Button, "Add phase").click();
+    harness.run();
+    assert_eq!(harness.state().document.program.phases.len(), 2);
+
+    let drag = |harness: &mut Harness<'_, StepwiseApp>, from: egui::Pos2, to: egui::Pos2| {
+        harness.hover_at(from);
+        harness.drag_at(from);
+        harness.run_steps(2);
+        for step in 1..=10 {
+            harness.hover_at(from + (to - from) * (step as f32 / 10.0));
+            harness.run_steps(1);
+        }
+        harness.drop_at(to);
+        harness.run();
+    };
+
+    let row = harness.get_by_role_and_label(Role::Button, "Ankle circles").rect().center();
+    let second_phase = harness.get_by_label("Phase 2").rect().center() + egui::vec2(300.0, 30.0);
+    drag(&mut harness, row, second_phase);
+    let placed: Vec<(usize, String)> =
+        layout(&harness.state().document.program).into_iter().map(|(phase, id, _, _)| (phase, id)).collect();
+    assert_eq!(placed, vec![(1, "ankle-circles".to_owned())]);
+
+    // The card's picture is its handle: the one in the middle of the window (the library list has one on the
+    // left, the details view one on the right).
+    let middle = harness.ctx.content_rect().center().x;
+    let card = harness
+        .get_all_by_role_and_label(Role::Image, "Ankle circles")
+        .map(|node| node.rect().center())
+        .min_by(|a, b| (a.x - middle).abs().total_cmp(&(b.x - middle).abs()))
+        .expect("the card's picture");
+    let first_phase = harness.get_by_label("Phase 1").rect().center() + egui::vec2(300.0, 30.0);
+    drag(&mut harness, card, first_phase);
+    assert_eq!(layout(&harness.state().document.program)[0].0, 0);
+}

@@ -64,6 +64,13 @@ impl AppEnvironment {
     }
 }
 
+/// When `run` was called: start-up time is measured from here to the first frame.
+static PROCESS_START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+pub(super) fn mark_process_start() {
+    let _ = PROCESS_START.set(Instant::now());
+}
+
 /// Today's date from the system clock (UTC is close enough for a program's start date).
 fn today() -> Date {
     let seconds =
@@ -147,6 +154,7 @@ pub struct StepwiseApp {
     allow_close: bool,
     /// Frames during which a typed `/` is dropped, after `/` opened the search.
     swallow_slash: u8,
+    first_frame_seen: bool,
     /// Where the handout was last exported (tests read it).
     pub last_export: Option<PathBuf>,
 }
@@ -222,6 +230,7 @@ impl StepwiseApp {
             schedule_revision: None,
             allow_close: false,
             swallow_slash: 0,
+            first_frame_seen: false,
             last_export: None,
         }
     }
@@ -781,6 +790,15 @@ impl StepwiseApp {
 impl eframe::App for StepwiseApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if !self.first_frame_seen {
+            self.first_frame_seen = true;
+            // `STEPWISE_STARTUP_TIME=1 stepwise` prints how long the window took to draw its first frame.
+            if let Some(start) = PROCESS_START.get()
+                && std::env::var_os("STEPWISE_STARTUP_TIME").is_some()
+            {
+                eprintln!("stepwise: first frame {} ms after start", start.elapsed().as_millis());
+            }
+        }
         // Shortcuts first, so the keys they use never reach a widget as well; none while a prompt is up.
         if self.swallow_slash > 0 {
             // `/` (Find) also arrives as typed text, sometimes a frame later: keep it out of the search box.

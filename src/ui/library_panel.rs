@@ -6,13 +6,10 @@ use egui::{RichText, Ui};
 
 use super::app::StepwiseApp;
 use super::commands::Command;
+use super::program_editor::Dragged;
 use super::widgets;
 use crate::library::{SearchQuery, Source};
 use crate::model::{BodyRegion, ExerciseKind};
-
-/// What is dragged from the library onto a phase: the exercise id.
-#[derive(Clone, Debug)]
-pub struct LibraryDrag(pub String);
 
 #[derive(Default)]
 pub struct LibraryPanel {
@@ -145,7 +142,7 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
             let exercise = &entry.exercise;
             let is_selected = selection.exercise.as_deref() == Some(exercise.id.as_str());
             let drag_id = egui::Id::unique(("library drag", exercise.id.as_str()));
-            let row = ui.dnd_drag_source(drag_id, LibraryDrag(exercise.id.clone()), |ui| {
+            let row = ui.dnd_drag_source(drag_id, Dragged::Exercise(exercise.id.clone()), |ui| {
                 ui.set_min_height(row_height - 4.0);
                 ui.horizontal(|ui| {
                     widgets::illustration(ui, &exercise.illustration, &exercise.name, egui::vec2(44.0, 33.0));

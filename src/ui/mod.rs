@@ -31,6 +31,7 @@ pub const APP_ID: &str = "stepwise";
 /// Opens the window and runs until it closes. Tries wgpu first and falls back to OpenGL (glow) when wgpu cannot
 /// start, as on old machines or some virtual desktops: eframe has no fallback of its own.
 pub fn run() -> eframe::Result<()> {
+    app::mark_process_start();
     let wgpu = eframe::run_native(APP_ID, native_options(eframe::Renderer::Wgpu), Box::new(create_app));
     match wgpu {
         Err(error) => {

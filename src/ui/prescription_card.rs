@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use super::app::Selection;
 use super::commands::Command;
+use super::program_editor::Dragged;
 use super::widgets::{self, mark_problem};
 use crate::files::settings::WeightUnit;
 use crate::model::{Load, Prescription, Problem, Progression, Side, WeekDose, dose_in_words};
@@ -14,10 +15,6 @@ use crate::model::{Load, Prescription, Problem, Progression, Side, WeekDose, dos
 /// validation, which marks the field and says why, instead of a field quietly turning 25 into 20.
 const MAX_COUNT: u32 = 999;
 const MAX_SECONDS: u32 = 86_400;
-
-/// What is dragged when a card moves: the prescription's stable id.
-#[derive(Clone, Copy, Debug)]
-pub struct PrescriptionDrag(pub u64);
 
 /// Where the card is and how to draw it.
 pub struct CardContext<'a> {
@@ -90,7 +87,7 @@ pub fn ui(
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     let drag_id = egui::Id::unique(("prescription drag", id));
-                    let handle = ui.dnd_drag_source(drag_id, PrescriptionDrag(id), |ui| {
+                    let handle = ui.dnd_drag_source(drag_id, Dragged::Prescription(id), |ui| {
                         widgets::illustration(
                             ui,
                             &prescription.exercise.illustration,

@@ -6,10 +6,29 @@ use egui::{RichText, Ui};
 
 use super::app::{Notice, StepwiseApp};
 use super::commands::Command;
-use super::library_panel::LibraryDrag;
-use super::prescription_card::{self, CardContext, PrescriptionDrag};
+use super::prescription_card::{self, CardContext};
 use super::widgets;
 use crate::model::{Date, Phase, PhaseLength, Side};
+
+/// What can be dragged onto a phase or a card. One type for both, because egui keeps one payload and a drop
+/// zone asking for another type would throw it away.
+#[derive(Clone, Debug)]
+pub enum Dragged {
+    /// An exercise from the library, by id.
+    Exercise(String),
+    /// A prescription card, by its stable id.
+    Prescription(u64),
+}
+
+impl Dragged {
+    /// The command that puts what was dropped at `index` in the phase.
+    fn into_command(self, phase_id: u64, index: Option<usize>) -> Command {
+        match self {
+            Self::Exercise(exercise_id) => Command::AddExercise { exercise_id, phase_id, index },
+            Self::Prescription(id) => Command::MovePrescription { id, phase_id, index: index.unwrap_or(usize::MAX) },
+        }
+    }
+}
 
 pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
     notices(app, ui);
@@ -239,7 +258,7 @@ fn phase_section(app: &mut StepwiseApp, ui: &mut Ui, phase_index: usize, phase_c
         ui.visuals().widgets.noninteractive.bg_stroke
     };
     let frame = egui::Frame::group(ui.style()).stroke(stroke).inner_margin(10.0);
-    let (drop_response, dropped_exercise) = ui.dnd_drop_zone::<LibraryDrag, _>(frame, |ui| {
+    let (drop_response, dropped_on_phase) = ui.dnd_drop_zone::<Dragged, _>(frame, |ui| {
         ui.set_width(ui.available_width());
         ui.push_id(("phase", phase_id), |ui| {
             phase_header(
@@ -290,9 +309,9 @@ fn phase_section(app: &mut StepwiseApp, ui: &mut Ui, phase_index: usize, phase_c
                 let id = prescription.id;
                 let response = prescription_card::ui(ui, prescription, &context, commands, selection);
                 card_heights.insert(id, ui.cursor().min.y - top.y - ui.spacing().item_spacing.y);
-                // Dropping a card onto the upper or lower half of another puts it before or after.
+                // Dropping onto the upper or lower half of a card puts it before or after.
                 if let (Some(pointer), Some(_)) =
-                    (ui.ctx().pointer_interact_pos(), response.dnd_hover_payload::<PrescriptionDrag>())
+                    (ui.ctx().pointer_interact_pos(), response.dnd_hover_payload::<Dragged>())
                 {
                     let before = pointer.y < response.rect.center().y;
                     let y = if before { response.rect.top() - 3.0 } else { response.rect.bottom() + 3.0 };
@@ -302,25 +321,19 @@ fn phase_section(app: &mut StepwiseApp, ui: &mut Ui, phase_index: usize, phase_c
                         egui::Stroke::new(2.5, ui.visuals().selection.bg_fill),
                     );
                 }
-                if let Some(dragged) = response.dnd_release_payload::<PrescriptionDrag>() {
+                if let Some(dragged) = response.dnd_release_payload::<Dragged>() {
                     let before = ui.ctx().pointer_interact_pos().is_some_and(|p| p.y < response.rect.center().y);
-                    drop_at = Some((dragged.0, if before { position } else { position + 1 }));
+                    drop_at = Some((dragged, if before { position } else { position + 1 }));
                 }
             }
-            if let Some((id, index)) = drop_at {
-                commands.push(Command::MovePrescription { id, phase_id, index });
+            if let Some((dragged, index)) = drop_at {
+                commands.push(Dragged::clone(&dragged).into_command(phase_id, Some(index)));
             }
         });
     });
-    // A card dropped on the phase but not on another card goes to the end.
-    if let Some(dragged) = drop_response.response.dnd_release_payload::<PrescriptionDrag>()
-        && !commands.iter().any(|c| matches!(c, Command::MovePrescription { id, .. } if *id == dragged.0))
-    {
-        let end = document.program.phases.get(phase_index).map_or(0, |p| p.prescriptions.len());
-        commands.push(Command::MovePrescription { id: dragged.0, phase_id, index: end });
-    }
-    if let Some(dropped) = dropped_exercise {
-        commands.push(Command::AddExercise { exercise_id: dropped.0.clone(), phase_id, index: None });
+    // Dropped on the phase but not on a card: to the end of the phase.
+    if let Some(dragged) = dropped_on_phase {
+        commands.push(Dragged::clone(&dragged).into_command(phase_id, None));
     }
     if drop_response.response.clicked() {
         selection.target_phase = Some(phase_id);
