@@ -392,3 +392,40 @@ fn drag_from_the_library_and_between_phases() {
     drag(&mut harness, card, first_phase);
     assert_eq!(layout(&harness.state().document.program)[0].0, 0);
 }
+
+/// Closing the window with unsaved changes asks first, and the window stays open until answered.
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    harness.get_by_role_and_label(Role::Button, "Add phase").click();
+    harness.run();
+    assert!(harness.state().document.dirty);
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness.run_steps(3);
+    assert!(matches!(harness.state().prompt, Some(Prompt::UnsavedChanges { .. })));
+    assert!(harness.query_by_label_contains("before closing").is_some());
+}
+
+/// A file from a newer Stepwise opens read-only, says so, and refuses edits.
+#[test]
+fn a_newer_file_opens_read_only() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    let program = harness.state().document.program.clone();
+    let text =
+        stepwise::files::program_to_string(&program).expect("program as text").replacen("version: 1", "version: 9", 1);
+    let newer = dir.path().join("newer.ron");
+    std::fs::write(&newer, text).expect("write the newer file");
+    dialogs.answer_next(&newer);
+    ctrl(&mut harness, Key::O);
+    assert!(harness.state().document.read_only.is_some());
+    assert!(harness.query_by_label("Read-only.").is_some(), "no banner");
+    assert!(harness.state().window_title().contains("read-only"));
+    let phases = harness.state().document.program.phases.len();
+    harness.state_mut().commands.push(Command::AddPhase);
+    harness.run();
+    assert_eq!(harness.state().document.program.phases.len(), phases, "a read-only program was changed");
+}
