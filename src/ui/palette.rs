@@ -81,6 +81,9 @@ impl Palette {
                 self.selected = 0;
             }
             ui.separator();
+            if matches.is_empty() {
+                ui.label(RichText::new("No command matches. Ctrl+F searches the exercise library.").weak());
+            }
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 for (index, command) in matches.iter().enumerate() {
                     let (text, tooltip) = command.text_and_tooltip();

@@ -8,7 +8,7 @@ use super::app::{Notice, StepwiseApp};
 use super::commands::Command;
 use super::prescription_card::{self, CardContext};
 use super::widgets;
-use crate::model::{Date, Phase, PhaseLength, Side};
+use crate::model::{Date, MeasurableCriterion, Phase, PhaseLength, Side};
 
 /// What can be dragged onto a phase or a card. One type for both, because egui keeps one payload and a drop
 /// zone asking for another type would throw it away.
@@ -404,5 +404,37 @@ fn phase_header(
                 "e.g. Pain at most 3/10 the morning after",
             );
         });
+        measurable_criteria(ui, &mut phase.measurable_criteria);
     });
+}
+
+/// Criteria that can be measured ("25 single-leg heel raises"): printed as a checklist on the handout.
+fn measurable_criteria(ui: &mut Ui, criteria: &mut Vec<MeasurableCriterion>) {
+    let mut remove = None;
+    for (index, criterion) in criteria.iter_mut().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(format!("Test {}", index + 1));
+            ui.add(
+                egui::TextEdit::singleline(&mut criterion.test)
+                    .hint_text("e.g. Single-leg heel raises on the affected leg")
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+            let label = ui.label("target");
+            ui.add(egui::DragValue::new(&mut criterion.target).range(0.0..=100_000.0).clamp_existing_to_range(false))
+                .labelled_by(label.id);
+            let label = ui.label("unit");
+            ui.add(egui::TextEdit::singleline(&mut criterion.unit).hint_text("repetitions").desired_width(110.0))
+                .labelled_by(label.id);
+            if ui.button("Remove").on_hover_text(format!("Remove test {}", index + 1)).clicked() {
+                remove = Some(index);
+            }
+        });
+    }
+    if let Some(index) = remove {
+        criteria.remove(index);
+    }
+    if ui.button("Add a measurable criterion").clicked() {
+        criteria.push(MeasurableCriterion { test: String::new(), target: 0.0, unit: "repetitions".to_owned() });
+    }
 }
