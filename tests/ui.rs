@@ -429,3 +429,20 @@ fn a_newer_file_opens_read_only() {
     harness.run();
     assert_eq!(harness.state().document.program.phases.len(), phases, "a read-only program was changed");
 }
+
+/// The palette adds exercises too: Ctrl+K, a name, Enter.
+#[test]
+fn the_palette_adds_an_exercise() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    ctrl(&mut harness, Key::K);
+    harness.get_by_role_and_label(Role::TextInput, "Command palette").type_text("heel drop");
+    harness.run();
+    assert!(harness.query_all_by_label_contains("Add exercise: Eccentric heel drop").count() > 0);
+    harness.key_press(Key::Enter);
+    harness.run();
+    let program = &harness.state().document.program;
+    assert_eq!(program.prescriptions().count(), 1);
+    assert!(layout(program)[0].1.contains("heel-drop"));
+}

@@ -396,7 +396,7 @@ impl StepwiseApp {
     }
 
     /// The phase new exercises go into: the chosen one if it still exists, else the last.
-    fn target_phase_id(&self) -> u64 {
+    pub(super) fn target_phase_id(&self) -> u64 {
         let phases = &self.document.program.phases;
         self.selection
             .target_phase

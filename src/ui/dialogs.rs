@@ -108,7 +108,8 @@ pub fn status_bar(app: &StepwiseApp, ui: &mut Ui) {
 /// Windows and prompts, drawn above the panels.
 pub fn windows(app: &mut StepwiseApp, ctx: &egui::Context) {
     let is_mac = ctx.os() == egui::os::OperatingSystem::Mac;
-    if let Some(command) = app.palette.show(ctx, is_mac) {
+    let phase_id = app.target_phase_id();
+    if let Some(command) = app.palette.show(ctx, is_mac, &app.library, phase_id) {
         app.commands.push(command);
     }
     settings(app, ctx);

@@ -1,4 +1,6 @@
 //! The command palette (Ctrl+K): every command with its shortcut, filtered as you type, run with Enter or a click.
+//! Typing an exercise's name also offers to add it to the chosen phase, so a program can be built from the
+//! keyboard alone.
 
 use egui::{RichText, Ui};
 
@@ -25,8 +27,28 @@ impl Palette {
         self.open
     }
 
-    /// The commands whose name contains every typed word.
-    fn matches(&self) -> Vec<Command> {
+    /// The commands whose name contains every typed word, then up to five exercises to add.
+    fn matches(&self, library: &crate::library::Library, phase_id: u64) -> Vec<(String, Command)> {
+        let mut matches: Vec<(String, Command)> = self
+            .command_matches()
+            .into_iter()
+            .map(|command| (command.text_and_tooltip().0.to_owned(), command))
+            .collect();
+        if self.query.trim().chars().count() >= 3 {
+            let query = crate::library::SearchQuery::text(&self.query);
+            for index in library.search(&query).into_iter().take(5) {
+                if let Some(entry) = library.entries().get(index) {
+                    matches.push((
+                        format!("Add exercise: {}", entry.exercise.name),
+                        Command::AddExercise { exercise_id: entry.exercise.id.clone(), phase_id, index: None },
+                    ));
+                }
+            }
+        }
+        matches
+    }
+
+    fn command_matches(&self) -> Vec<Command> {
         let words: Vec<String> = self.query.split_whitespace().map(str::to_lowercase).collect();
         Command::PALETTE
             .into_iter()
@@ -40,12 +62,18 @@ impl Palette {
     }
 
     /// Draws the palette if open; returns the command chosen.
-    pub fn show(&mut self, ctx: &egui::Context, is_mac: bool) -> Option<Command> {
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        is_mac: bool,
+        library: &crate::library::Library,
+        phase_id: u64,
+    ) -> Option<Command> {
         if !self.open {
             return None;
         }
         let mut chosen = None;
-        let matches = self.matches();
+        let matches = self.matches(library, phase_id);
         let (up, down, enter, escape) = ctx.input_mut(|input| {
             (
                 input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
@@ -61,7 +89,7 @@ impl Palette {
             self.selected = self.selected.saturating_sub(1);
         }
         if enter {
-            chosen = matches.get(self.selected).cloned();
+            chosen = matches.get(self.selected).map(|(_, command)| command.clone());
         }
         let modal = egui::Modal::new(egui::Id::unique("command palette")).show(ctx, |ui: &mut Ui| {
             ui.set_width(460.0);
@@ -82,13 +110,14 @@ impl Palette {
             }
             ui.separator();
             if matches.is_empty() {
-                ui.label(RichText::new("No command matches. Ctrl+F searches the exercise library.").weak());
+                ui.label(RichText::new("Nothing matches: try other words, or Ctrl+F to search the library.").weak());
             }
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                for (index, command) in matches.iter().enumerate() {
-                    let (text, tooltip) = command.text_and_tooltip();
+                for (index, (text, command)) in matches.iter().enumerate() {
+                    let (_, tooltip) = command.text_and_tooltip();
                     let shortcut = command.shortcut_text(is_mac);
-                    let button = egui::Button::selectable(index == self.selected, text).shortcut_text(shortcut);
+                    let button =
+                        egui::Button::selectable(index == self.selected, text.as_str()).shortcut_text(shortcut);
                     let response = ui.add_sized([ui.available_width(), 22.0], button).on_hover_text(tooltip);
                     if index == self.selected && (up || down) {
                         response.scroll_to_me(None);
