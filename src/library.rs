@@ -403,8 +403,10 @@ impl SearchIndex {
             }
             add(&e.name, i, Field::Name);
         }
-        let names: Vec<String> = entries.iter().map(|e| fold(&e.exercise.name)).collect();
-        let other_names = entries.iter().map(|e| e.exercise.other_names.iter().map(|n| fold(n)).collect()).collect();
+        // Names as their words joined by single spaces, so "Heel-drop (knee)" contains the phrase "heel drop".
+        let joined = |text: &str| words(&fold(text)).collect::<Vec<_>>().join(" ");
+        let names: Vec<String> = entries.iter().map(|e| joined(&e.exercise.name)).collect();
+        let other_names = entries.iter().map(|e| e.exercise.other_names.iter().map(|n| joined(n)).collect()).collect();
         let mut sorted_by_name: Vec<usize> = (0..entries.len()).collect();
         sorted_by_name.sort_by(|&a, &b| names[a].cmp(&names[b]));
         Self { words: words_map, names, other_names, sorted_by_name }
@@ -423,61 +425,55 @@ impl SearchIndex {
         if query_words.is_empty() {
             return self.sorted_by_name.iter().copied().filter(|&i| passes_filters(i)).collect();
         }
-        // For each entry: the sum over query words of the best match, and how many words matched.
-        let mut scores: HashMap<u32, (f32, usize)> = HashMap::new();
+        // Dense arrays rather than maps: a query touches most of a large library, and this runs on every
+        // keystroke. `total` sums each word's best match; `matched` counts the words matched so far (AND).
+        let count = entries.len();
+        let mut total = vec![0.0f32; count];
+        let mut matched = vec![0u16; count];
+        let mut best = vec![0.0f32; count];
+        let mut touched: Vec<u32> = Vec::new();
         for (word_number, word) in query_words.iter().enumerate() {
-            let mut best: HashMap<u32, f32> = HashMap::new();
-            for (candidate, postings) in
-                self.words.range::<str, _>((std::ops::Bound::Included(*word), std::ops::Bound::Unbounded))
-            {
+            let range = self.words.range::<str, _>((std::ops::Bound::Included(*word), std::ops::Bound::Unbounded));
+            for (candidate, postings) in range {
                 if !candidate.starts_with(word) {
                     break;
                 }
-                let whole = candidate.len() == word.len();
-                let factor = if whole { 1.0 } else { 0.6 };
+                let factor = if candidate.len() == word.len() { 1.0 } else { 0.6 };
                 for &(entry, field) in postings {
-                    let score = field.weight() * factor;
-                    let slot = best.entry(entry).or_insert(0.0);
-                    *slot = slot.max(score);
+                    let slot = &mut best[entry as usize];
+                    if *slot == 0.0 {
+                        touched.push(entry);
+                    }
+                    *slot = slot.max(field.weight() * factor);
                 }
             }
-            for (entry, score) in best {
-                // Every word must match (AND): only entries that matched all earlier words carry on.
-                match scores.get_mut(&entry) {
-                    Some((total, count)) if *count == word_number => {
-                        *total += score;
-                        *count += 1;
-                    }
-                    None if word_number == 0 => {
-                        scores.insert(entry, (score, 1));
-                    }
-                    _ => {}
+            for entry in touched.drain(..) {
+                let entry = entry as usize;
+                if usize::from(matched[entry]) == word_number {
+                    total[entry] += best[entry];
+                    matched[entry] += 1;
                 }
+                best[entry] = 0.0;
             }
         }
         let phrase = query_words.join(" ");
-        let mut hits: Vec<(usize, f32)> = scores
-            .into_iter()
-            .filter(|(_, (_, count))| *count == query_words.len())
-            .map(|(entry, (score, _))| (entry as usize, score))
-            .filter(|(entry, _)| passes_filters(*entry))
-            .map(|(entry, score)| {
-                let name = words(&self.names[entry]).collect::<Vec<_>>().join(" ");
-                let bonus = if name == phrase {
+        let all_words = query_words.len();
+        let mut hits: Vec<(usize, f32)> = (0..count)
+            .filter(|&entry| usize::from(matched[entry]) == all_words && passes_filters(entry))
+            .map(|entry| {
+                let name = &self.names[entry];
+                let bonus = if *name == phrase {
                     100.0
                 } else if name.starts_with(&phrase) {
                     40.0
                 } else if name.contains(&phrase) {
                     25.0
-                } else if self.other_names[entry]
-                    .iter()
-                    .any(|n| words(n).collect::<Vec<_>>().join(" ").contains(&phrase))
-                {
+                } else if self.other_names[entry].iter().any(|n| n.contains(&phrase)) {
                     15.0
                 } else {
                     0.0
                 };
-                (entry, score + bonus)
+                (entry, total[entry] + bonus)
             })
             .collect();
         // Ties keep the library's own order: its authors list the usual form of an exercise before its variants.
