@@ -446,3 +446,32 @@ fn the_palette_adds_an_exercise() {
     assert_eq!(program.prescriptions().count(), 1);
     assert!(layout(program)[0].1.contains("heel-drop"));
 }
+
+/// A prescription whose library text changed offers "Update from library", which keeps the dose.
+#[test]
+fn update_from_library_keeps_the_dose() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    ctrl(&mut harness, Key::K);
+    harness.get_by_role_and_label(Role::TextInput, "Command palette").type_text("heel drop");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    {
+        // As if the library had been improved since this program was written.
+        let prescription = &mut harness.state_mut().document.program.phases[0].prescriptions[0];
+        "An old wording".clone_into(&mut prescription.exercise.goal);
+        prescription.dose.sets = 2;
+    }
+    harness.run();
+    assert!(harness.query_by_label("library updated").is_some());
+    harness.get_by_role_and_label(Role::Button, "Update from library").click_accesskit();
+    harness.run();
+    let app = harness.state();
+    let prescription = &app.document.program.phases[0].prescriptions[0];
+    let entry = app.library.get(&prescription.exercise.library_id).expect("in the library");
+    assert!(!prescription.exercise.differs_from(&entry.exercise));
+    assert_eq!(prescription.dose.sets, 2);
+    assert!(harness.query_by_label("library updated").is_none());
+}

@@ -249,12 +249,6 @@ impl StepwiseApp {
         format!("{mark}{}{read_only} – Stepwise", self.document.display_name())
     }
 
-    /// Whether the prescription's exercise has changed in the library since it was copied.
-    #[must_use]
-    pub fn is_outdated(&self, prescription: u64) -> bool {
-        self.outdated.contains(&prescription)
-    }
-
     fn notify(&mut self, text: impl Into<String>) {
         self.notices.push(Notice { text: text.into(), is_error: false });
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::history::History;
-use crate::model::{FieldPath, PathStep, Problem, Program, Severity};
+use crate::model::{Problem, Program, Severity};
 
 pub struct Document {
     pub program: Program,
@@ -95,26 +95,6 @@ impl Document {
             .as_deref()
             .and_then(Path::file_name)
             .map_or_else(|| "Untitled".to_owned(), |name| name.to_string_lossy().into_owned())
-    }
-
-    /// The reason a field of a prescription is invalid, if it is: `field` is the last name in the problem's path
-    /// (`sets`, `reps`, `load`, `every_weeks` ...), under `dose` or `progression` as `section` says.
-    #[must_use]
-    pub fn problem_at(&self, phase: usize, prescription: usize, section: &str, field: &str) -> Option<&Problem> {
-        self.problems.iter().find(|problem| {
-            let steps = &problem.path.0;
-            matches!(
-                steps.as_slice(),
-                [PathStep::Field("phases"), PathStep::Index(p), PathStep::Field("prescriptions"), PathStep::Index(i), PathStep::Field(s), rest @ ..]
-                    if *p == phase && *i == prescription && *s == section
-                        && rest.iter().any(|step| matches!(step, PathStep::Field(name) if *name == field))
-            )
-        })
-    }
-
-    /// Problems anywhere under a path prefix (a phase, a prescription): for a card's summary badge.
-    pub fn problems_under<'a>(&'a self, prefix: &'a FieldPath) -> impl Iterator<Item = &'a Problem> + 'a {
-        self.problems.iter().filter(move |problem| problem.path.0.starts_with(&prefix.0))
     }
 
     #[must_use]
