@@ -28,6 +28,18 @@
 //!   the system's PDF viewer, and says which it did.
 //! - A drawing that is missing or unreadable prints as a placeholder; a character that no font has is
 //!   reported. Both go into [`Handout::warnings`], never into an error: the patient still gets a handout.
+//! - [`demo_program`] is a realistic made-up program for trying the layout (clinic settings, examples,
+//!   benches, tests).
+//!
+//! What the handout contains, in order: the clinic's header, the patient's details, goals and note, the stages
+//! at a glance; the pain traffic light, when to stop and call, the signs of a blood clot; each stage with its
+//! criteria to move on and one card per exercise (drawing, dose in words, steps, tips, cautions; an exercise
+//! repeated in a later stage refers back to its first card); the week-by-week plan from `schedule::build`;
+//! the diary. The patient's name and "page N of M" are on every page.
+//!
+//! Module map: `inputs` (program -> `sys.inputs`, pictures, warnings), `plan` (schedule wording and diary
+//! weeks), `world` (Typst's view of files, fonts and date), `fonts`, `pages` (preview pixels, missing glyphs),
+//! `print`, `demo`.
 //!
 //! Compiles are independent and thread-safe (the app compiles off the UI thread). The fonts are parsed once
 //! per process; the first compile pays for that (see `benches/handout.rs`).
