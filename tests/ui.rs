@@ -331,6 +331,12 @@ fn invalid_input_is_marked_not_changed() {
     assert!(harness.state().document.error_count() > 0);
     assert!(harness.query_by_label_contains("outside the safe range").is_some(), "the reason is not shown");
     assert!(harness.query_by_label_contains("1 to check").is_some(), "the card has no problem badge");
+
+    // The card's own controls take mouse clicks (the card's click area lies behind them).
+    assert_eq!(harness.state().document.program.phases[0].prescriptions[0].dose.hold_seconds, None);
+    harness.get_by_role_and_label(Role::CheckBox, "Hold").click();
+    harness.run();
+    assert!(harness.state().document.program.phases[0].prescriptions[0].dose.hold_seconds.is_some());
 }
 
 /// Settings are edited in their window and kept in the config folder.
@@ -373,6 +379,10 @@ fn drag_from_the_library_and_between_phases() {
         harness.run();
     };
 
+    // A click selects and shows the details; the same row is also a drag handle.
+    harness.get_by_role_and_label(Role::Button, "Ankle circles").click();
+    harness.run();
+    assert_eq!(harness.state().selection.exercise.as_deref(), Some("ankle-circles"));
     let row = harness.get_by_role_and_label(Role::Button, "Ankle circles").rect().center();
     let second_phase = harness.get_by_label("Phase 2").rect().center() + egui::vec2(300.0, 30.0);
     drag(&mut harness, row, second_phase);

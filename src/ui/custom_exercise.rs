@@ -155,6 +155,8 @@ impl CustomExerciseForm {
             .collapsible(false)
             .default_width(560.0)
             .default_height(600.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .vscroll(true)
             .show(ctx, |ui: &mut Ui| {
                 egui::Grid::new("custom exercise grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {

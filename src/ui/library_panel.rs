@@ -141,8 +141,8 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
             let Some(entry) = library.entries().get(index) else { continue };
             let exercise = &entry.exercise;
             let is_selected = selection.exercise.as_deref() == Some(exercise.id.as_str());
-            let drag_id = egui::Id::unique(("library drag", exercise.id.as_str()));
-            let row = ui.dnd_drag_source(drag_id, Dragged::Exercise(exercise.id.clone()), |ui| {
+            // The row senses drags behind its contents, so a click still reaches the name button on top.
+            let row = ui.scope_builder(egui::UiBuilder::new().sense(egui::Sense::drag()), |ui| {
                 ui.set_min_height(row_height - 4.0);
                 ui.horizontal(|ui| {
                     widgets::illustration(ui, &exercise.illustration, &exercise.name, egui::vec2(44.0, 33.0));
@@ -163,6 +163,12 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
                 })
                 .inner
             });
+            if row.response.drag_started() {
+                row.response.dnd_set_drag_payload(Dragged::Exercise(exercise.id.clone()));
+            }
+            if row.response.dragged() {
+                drag_ghost(ui, &exercise.name);
+            }
             let button = row.inner;
             if button.clicked() {
                 selection.exercise = Some(exercise.id.clone());
@@ -181,4 +187,16 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
             ui.label(RichText::new("No exercise matches. Try fewer words or clear a filter.").weak());
         }
     });
+}
+
+/// The exercise's name beside the pointer while it is dragged: what will be dropped.
+fn drag_ghost(ui: &Ui, name: &str) {
+    let Some(pointer) = ui.ctx().pointer_interact_pos() else { return };
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("drag ghost")));
+    let galley =
+        painter.layout_no_wrap(name.to_owned(), egui::FontId::proportional(14.0), ui.visuals().strong_text_color());
+    let rect = egui::Rect::from_min_size(pointer + egui::vec2(14.0, 6.0), galley.size()).expand(6.0);
+    painter.rect_filled(rect, 4.0, ui.visuals().window_fill);
+    painter.rect_stroke(rect, 4.0, ui.visuals().window_stroke, egui::StrokeKind::Inside);
+    painter.galley(rect.min + egui::vec2(6.0, 6.0), galley, ui.visuals().strong_text_color());
 }

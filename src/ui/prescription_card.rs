@@ -82,8 +82,9 @@ pub fn ui(
         .inner_margin(8.0)
         .outer_margin(egui::Margin::symmetric(0, 3));
     let inner = ui.push_id(("prescription", id), |ui| {
-        frame
-            .show(ui, |ui| {
+        // The card senses clicks behind its contents, so its fields and buttons keep theirs.
+        ui.scope_builder(egui::UiBuilder::new().sense(egui::Sense::click()), |ui| {
+            frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     let drag_id = egui::Id::unique(("prescription drag", id));
@@ -134,9 +135,10 @@ pub fn ui(
                     ui.label(RichText::new(format!("• {}", problem.message)).color(widgets::error_color(ui)).small());
                 }
             })
-            .response
+        })
+        .response
     });
-    let response = inner.inner.interact(egui::Sense::click());
+    let response = inner.inner;
     if response.clicked() {
         selection.prescription = Some(id);
         selection.details_of_prescription = true;

@@ -28,9 +28,14 @@ impl SettingsWindow {
     pub fn show(&mut self, ctx: &egui::Context) -> SettingsAction {
         let mut action = SettingsAction::None;
         let mut open = true;
-        egui::Window::new("Settings").open(&mut open).collapsible(false).resizable(true).default_width(480.0).show(
-            ctx,
-            |ui: &mut Ui| {
+        egui::Window::new("Settings")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(true)
+            .default_width(480.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .show(ctx, |ui: &mut Ui| {
                 let Settings {
                     version: _,
                     therapist,
@@ -107,8 +112,7 @@ impl SettingsWindow {
                         action = SettingsAction::Cancel;
                     }
                 });
-            },
-        );
+            });
         if !open {
             action = SettingsAction::Cancel;
         }
