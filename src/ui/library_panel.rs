@@ -192,11 +192,11 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
 /// The exercise's name beside the pointer while it is dragged: what will be dropped.
 fn drag_ghost(ui: &Ui, name: &str) {
     let Some(pointer) = ui.ctx().pointer_interact_pos() else { return };
-    let painter = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("drag ghost")));
+    let ghost = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("drag ghost")));
     let galley =
-        painter.layout_no_wrap(name.to_owned(), egui::FontId::proportional(14.0), ui.visuals().strong_text_color());
+        ghost.layout_no_wrap(name.to_owned(), egui::FontId::proportional(14.0), ui.visuals().strong_text_color());
     let rect = egui::Rect::from_min_size(pointer + egui::vec2(14.0, 6.0), galley.size()).expand(6.0);
-    painter.rect_filled(rect, 4.0, ui.visuals().window_fill);
-    painter.rect_stroke(rect, 4.0, ui.visuals().window_stroke, egui::StrokeKind::Inside);
-    painter.galley(rect.min + egui::vec2(6.0, 6.0), galley, ui.visuals().strong_text_color());
+    ghost.rect_filled(rect, 4.0, ui.visuals().window_fill);
+    ghost.rect_stroke(rect, 4.0, ui.visuals().window_stroke, egui::StrokeKind::Inside);
+    ghost.galley(rect.min + egui::vec2(6.0, 6.0), galley, ui.visuals().strong_text_color());
 }
