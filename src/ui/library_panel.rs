@@ -174,7 +174,9 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
                 selection.exercise = Some(exercise.id.clone());
                 selection.details_of_prescription = false;
             }
-            if button.double_clicked() {
+            // Enter on a row the keyboard reached adds it, like Enter in the search box; Space only selects.
+            let enter = button.clicked() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            if button.double_clicked() || enter {
                 selection.exercise = Some(exercise.id.clone());
                 commands.push(Command::AddSelectedExercise);
             }

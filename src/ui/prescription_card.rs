@@ -423,7 +423,7 @@ fn week_table(ui: &mut Ui, rows: &mut Vec<WeekDose>, context: &CardContext<'_>) 
             let response = ui
                 .add(egui::DragValue::new(&mut row.from_week).range(0..=104).clamp_existing_to_range(false))
                 .labelled_by(label.id);
-            mark_problem(ui, response, None);
+            mark_problem(ui, response, context.problem("progression", "from_week"));
             let label = ui.label("sets");
             ui.add(egui::DragValue::new(&mut row.sets).range(0..=20).clamp_existing_to_range(false))
                 .labelled_by(label.id);
@@ -453,7 +453,6 @@ fn week_table(ui: &mut Ui, rows: &mut Vec<WeekDose>, context: &CardContext<'_>) 
             });
         rows.push(next);
     }
-    let _ = context;
 }
 
 fn actions(ui: &mut Ui, prescription: &Prescription, context: &CardContext<'_>, commands: &mut Vec<Command>) {

@@ -208,26 +208,54 @@ fn timeline(app: &mut StepwiseApp, ui: &mut Ui) {
     }
     widgets::section_heading(ui, "Timeline");
     let schedule = app.schedule();
-    ui.horizontal_wrapped(|ui| {
-        for block in &schedule.phases {
-            let start = schedule.week(block.first_week).map(|week| week.start.to_patient_text()).unwrap_or_default();
-            let mut text = format!("{}: {}", block.name, block.weeks_in_words());
-            if !start.is_empty() {
-                text = format!("{text} (from {start})");
-            }
-            if block.provisional {
-                text.push_str(", at the earliest");
-            }
-            let selected = app.selection.target_phase == Some(block.phase_id);
-            if ui
-                .add(egui::Button::selectable(selected, text))
-                .on_hover_text("New exercises go into this phase")
-                .clicked()
-            {
-                app.selection.target_phase = Some(block.phase_id);
-            }
+    // One block per phase, as wide as its weeks: the shape of the program at a glance.
+    let total_weeks: u32 = schedule.phases.iter().map(|block| block.week_count.max(1)).sum();
+    let width = ui.available_width();
+    let (bar, _) = ui.allocate_exact_size(egui::vec2(width, 36.0), egui::Sense::hover());
+    let mut left = bar.left();
+    for (index, block) in schedule.phases.iter().enumerate() {
+        let share = block.week_count.max(1) as f32 / total_weeks.max(1) as f32;
+        let rect =
+            egui::Rect::from_min_size(egui::pos2(left, bar.top()), egui::vec2(width * share - 3.0, bar.height()));
+        left += width * share;
+        let start = schedule.week(block.first_week).map(|week| week.start.to_patient_text()).unwrap_or_default();
+        let mut text = format!("{}: {}", block.name, block.weeks_in_words());
+        if !start.is_empty() {
+            text = format!("{text}, from {start}");
         }
-    });
+        if block.provisional {
+            text.push_str(" at the earliest");
+        }
+        let selected = app.selection.target_phase == Some(block.phase_id);
+        let response = ui.interact(rect, ui.make_persistent_id(("timeline", block.phase_id)), egui::Sense::click());
+        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &text));
+        let visuals = ui.visuals();
+        let fill = if selected {
+            visuals.selection.bg_fill
+        } else if index % 2 == 0 {
+            visuals.widgets.inactive.bg_fill
+        } else {
+            visuals.widgets.inactive.weak_bg_fill.gamma_multiply(1.4)
+        };
+        let stroke = if response.has_focus() || response.hovered() {
+            visuals.widgets.hovered.fg_stroke
+        } else {
+            egui::Stroke::NONE
+        };
+        let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
+        let painter = ui.painter_at(rect);
+        painter.rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
+        painter.text(
+            rect.left_center() + egui::vec2(8.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            format!("{}  ·  {}", block.name, block.weeks_in_words()),
+            egui::FontId::proportional(13.0),
+            text_color,
+        );
+        if response.on_hover_text(format!("{text}. Click: new exercises go into this phase.")).clicked() {
+            app.selection.target_phase = Some(block.phase_id);
+        }
+    }
     if let Some(end) = schedule.end_date() {
         ui.label(RichText::new(format!("Ends {}", end.to_patient_text())).weak());
     }
