@@ -173,6 +173,10 @@ fn optional_count(
 /// The main dose fields, always visible: sets, repetitions, hold, time, side.
 fn dose_row(ui: &mut Ui, prescription: &mut Prescription, context: &CardContext<'_>) {
     let dose = &mut prescription.dose;
+    if prescription.exercise.kind == crate::model::ExerciseKind::Advice {
+        // Advice has no sets or repetitions: how often, and the note, are on the selected card.
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Sets");
         let response = ui

@@ -208,16 +208,19 @@ fn timeline(app: &mut StepwiseApp, ui: &mut Ui) {
     }
     widgets::section_heading(ui, "Timeline");
     let schedule = app.schedule();
-    // One block per phase, as wide as its weeks: the shape of the program at a glance.
+    // One block per phase, wider for more weeks (each wide enough to read): the shape of the program at a glance.
     let total_weeks: u32 = schedule.phases.iter().map(|block| block.week_count.max(1)).sum();
     let width = ui.available_width();
-    let (bar, _) = ui.allocate_exact_size(egui::vec2(width, 36.0), egui::Sense::hover());
+    let count = schedule.phases.len().max(1) as f32;
+    let min_width = (width / count).min(130.0);
+    let spare = width - min_width * count;
+    let (bar, _) = ui.allocate_exact_size(egui::vec2(width, 40.0), egui::Sense::hover());
     let mut left = bar.left();
-    for (index, block) in schedule.phases.iter().enumerate() {
+    for block in &schedule.phases {
         let share = block.week_count.max(1) as f32 / total_weeks.max(1) as f32;
-        let rect =
-            egui::Rect::from_min_size(egui::pos2(left, bar.top()), egui::vec2(width * share - 3.0, bar.height()));
-        left += width * share;
+        let block_width = min_width + spare * share;
+        let rect = egui::Rect::from_min_size(egui::pos2(left, bar.top()), egui::vec2(block_width - 3.0, bar.height()));
+        left += block_width;
         let start = schedule.week(block.first_week).map(|week| week.start.to_patient_text()).unwrap_or_default();
         let mut text = format!("{}: {}", block.name, block.weeks_in_words());
         if !start.is_empty() {
@@ -230,34 +233,40 @@ fn timeline(app: &mut StepwiseApp, ui: &mut Ui) {
         let response = ui.interact(rect, ui.make_persistent_id(("timeline", block.phase_id)), egui::Sense::click());
         response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &text));
         let visuals = ui.visuals();
-        let fill = if selected {
-            visuals.selection.bg_fill
-        } else if index % 2 == 0 {
-            visuals.widgets.inactive.bg_fill
-        } else {
-            visuals.widgets.inactive.weak_bg_fill.gamma_multiply(1.4)
-        };
+        let fill = if selected { visuals.selection.bg_fill } else { visuals.widgets.inactive.bg_fill };
         let stroke = if response.has_focus() || response.hovered() {
             visuals.widgets.hovered.fg_stroke
         } else {
             egui::Stroke::NONE
         };
-        let text_color = if selected { visuals.selection.stroke.color } else { visuals.text_color() };
+        let text_color = if selected { visuals.selection.stroke.color } else { visuals.strong_text_color() };
         let painter = ui.painter_at(rect);
         painter.rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
         painter.text(
-            rect.left_center() + egui::vec2(8.0, 0.0),
-            egui::Align2::LEFT_CENTER,
-            format!("{}  ·  {}", block.name, block.weeks_in_words()),
+            rect.left_top() + egui::vec2(8.0, 4.0),
+            egui::Align2::LEFT_TOP,
+            &block.name,
             egui::FontId::proportional(13.0),
             text_color,
+        );
+        painter.text(
+            rect.left_bottom() + egui::vec2(8.0, -4.0),
+            egui::Align2::LEFT_BOTTOM,
+            block.weeks_in_words(),
+            egui::FontId::proportional(11.0),
+            text_color.gamma_multiply(0.8),
         );
         if response.on_hover_text(format!("{text}. Click: new exercises go into this phase.")).clicked() {
             app.selection.target_phase = Some(block.phase_id);
         }
     }
     if let Some(end) = schedule.end_date() {
-        ui.label(RichText::new(format!("Ends {}", end.to_patient_text())).weak());
+        let earliest = if schedule.phases.iter().any(|block| block.open_ended || block.provisional) {
+            " at the earliest (a phase lasts until its criteria are met)"
+        } else {
+            ""
+        };
+        ui.label(RichText::new(format!("Ends {}{earliest}", end.to_patient_text())).weak());
     }
 }
 
@@ -388,8 +397,16 @@ fn phase_header(
         let mut open_ended = phase.length == PhaseLength::UntilCriteriaMet;
         if let PhaseLength::Weeks(weeks) = &mut phase.length {
             let label = ui.label("Length");
-            ui.add(egui::DragValue::new(weeks).range(0..=52).suffix(" weeks").clamp_existing_to_range(false))
-                .labelled_by(label.id);
+            ui.add(
+                egui::DragValue::new(weeks)
+                    .range(0..=104)
+                    .clamp_existing_to_range(false)
+                    .custom_formatter(|n, _| if n == 1.0 { "1 week".to_owned() } else { format!("{n} weeks") })
+                    .custom_parser(|text| {
+                        text.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ').parse().ok()
+                    }),
+            )
+            .labelled_by(label.id);
         }
         if ui.checkbox(&mut open_ended, "Until criteria met").changed() {
             phase.length = if open_ended { PhaseLength::UntilCriteriaMet } else { PhaseLength::Weeks(2) };
