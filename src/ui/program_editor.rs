@@ -217,8 +217,8 @@ fn timeline(app: &mut StepwiseApp, ui: &mut Ui) {
     let (bar, _) = ui.allocate_exact_size(egui::vec2(width, 40.0), egui::Sense::hover());
     let mut left = bar.left();
     for block in &schedule.phases {
-        let share = block.week_count.max(1) as f32 / total_weeks.max(1) as f32;
-        let block_width = min_width + spare * share;
+        let fraction = block.week_count.max(1) as f32 / total_weeks.max(1) as f32;
+        let block_width = min_width + spare * fraction;
         let rect = egui::Rect::from_min_size(egui::pos2(left, bar.top()), egui::vec2(block_width - 3.0, bar.height()));
         left += block_width;
         let start = schedule.week(block.first_week).map(|week| week.start.to_patient_text()).unwrap_or_default();
