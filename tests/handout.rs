@@ -117,7 +117,7 @@ fn a_twelve_exercise_program_has_everything_a_patient_needs() {
     assert_contains(&text, "Weeks 1–2");
     assert_contains(&text, "How it progresses: Add 2 repetitions each week, up to 20.");
     // The stretch carried into stage 2 refers back to its first card instead of repeating it.
-    assert_contains(&text, "How to do it: as in exercise 4");
+    assert_contains(&text, "How to do it, tips and cautions: as in exercise 4 on page");
     assert_contains(&text, "Stop and call Riverside Physiotherapy");
     assert_contains(&text, "01248 555 0123");
     // No Typst warning (an unknown font, a layout that did not settle) and no missing character; a drawing not
