@@ -485,3 +485,19 @@ fn update_from_library_keeps_the_dose() {
     assert_eq!(prescription.dose.sets, 2);
     assert!(harness.query_by_label("library updated").is_none());
 }
+
+/// A start date that is not a day is marked with the reason; the program keeps its date.
+#[test]
+fn an_impossible_start_date_is_marked_not_used() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    let before = harness.state().document.program.start_date;
+    harness.get_by_role_and_label(Role::TextInput, "Start date").set_text_value_accesskit("2026-02-30");
+    harness.run();
+    assert_eq!(harness.state().document.program.start_date, before);
+    assert!(harness.query_by_label_contains("is not a date").is_some(), "the reason is not shown");
+    harness.get_by_role_and_label(Role::TextInput, "Start date").set_text_value_accesskit("2026-03-02");
+    harness.run();
+    assert_eq!(harness.state().document.program.start_date, Date::new(2026, 3, 2).expect("a date"));
+}

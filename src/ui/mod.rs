@@ -31,12 +31,20 @@ pub const APP_ID: &str = "stepwise";
 /// Opens the window and runs until it closes. Tries wgpu first and falls back to OpenGL (glow) when wgpu cannot
 /// start, as on old machines or some virtual desktops: eframe has no fallback of its own.
 pub fn run() -> eframe::Result<()> {
+    run_with_file(None)
+}
+
+/// Like `run`, opening a program file first (`stepwise PROGRAM.ron`). A file that cannot be read is reported in
+/// the window, which then starts with a new program.
+pub fn run_with_file(open: Option<std::path::PathBuf>) -> eframe::Result<()> {
     app::mark_process_start();
-    let wgpu = eframe::run_native(APP_ID, native_options(eframe::Renderer::Wgpu), Box::new(create_app));
+    let creator =
+        |open: Option<std::path::PathBuf>| -> eframe::AppCreator<'static> { Box::new(move |cc| create_app(cc, open)) };
+    let wgpu = eframe::run_native(APP_ID, native_options(eframe::Renderer::Wgpu), creator(open.clone()));
     match wgpu {
         Err(error) => {
             eprintln!("stepwise: the wgpu renderer could not start ({error}); trying OpenGL");
-            eframe::run_native(APP_ID, native_options(eframe::Renderer::Glow), Box::new(create_app))
+            eframe::run_native(APP_ID, native_options(eframe::Renderer::Glow), creator(open))
         }
         ok => ok,
     }
@@ -56,8 +64,13 @@ fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
 
 fn create_app(
     cc: &eframe::CreationContext<'_>,
+    open: Option<std::path::PathBuf>,
 ) -> Result<Box<dyn eframe::App>, Box<dyn std::error::Error + Send + Sync>> {
     let environment =
         AppEnvironment::for_user().ok_or("no home folder: Stepwise cannot find where to keep its files")?;
-    Ok(Box::new(StepwiseApp::new(cc, environment)))
+    let mut app = StepwiseApp::new(cc, environment);
+    if let Some(path) = open {
+        app.open_path(&path);
+    }
+    Ok(Box::new(app))
 }

@@ -168,18 +168,20 @@ fn affected_side_text(side: Side) -> &'static str {
 /// The start date as text, so a half-typed date is never forced into something else: the field keeps what was
 /// typed and says why it is not a date; the program changes only when the text is a real day.
 fn start_date_field(ui: &mut Ui, date: &mut Date, label: egui::Id) {
+    // The text as typed, with the date it was typed against: when the program's date changes some other way
+    // (undo, opening a file) the field shows the new date; otherwise it keeps what the therapist wrote.
     let id = ui.make_persistent_id("start date text");
-    let mut text = ui.data(|data| data.get_temp::<String>(id)).unwrap_or_else(|| date.to_string());
+    let (mut text, typed_against) =
+        ui.data(|data| data.get_temp::<(String, Date)>(id)).unwrap_or_else(|| (date.to_string(), *date));
+    if typed_against != *date {
+        text = date.to_string();
+    }
     let response =
         ui.add(egui::TextEdit::singleline(&mut text).desired_width(120.0).hint_text("YYYY-MM-DD")).labelled_by(label);
     match text.parse::<Date>() {
         Ok(parsed) => {
-            if response.changed() {
+            if parsed != *date {
                 *date = parsed;
-            }
-            if !response.has_focus() {
-                // Show the program's date (it may have changed by undo or by opening a file).
-                text = date.to_string();
             }
             ui.label(RichText::new(date.to_patient_text()).weak());
         }
@@ -191,13 +193,10 @@ fn start_date_field(ui: &mut Ui, date: &mut Date, label: egui::Id) {
                 egui::Stroke::new(1.5, color),
                 egui::StrokeKind::Outside,
             );
-            ui.label(RichText::new(error.to_string()).color(color));
-            if !response.has_focus() && !response.lost_focus() {
-                text = date.to_string();
-            }
+            ui.label(RichText::new(format!("{error}; the program keeps {}", date.to_patient_text())).color(color));
         }
     }
-    ui.data_mut(|data| data.insert_temp(id, text));
+    ui.data_mut(|data| data.insert_temp(id, (text, *date)));
 }
 
 /// Which weeks each phase covers, as a row of blocks (from `schedule`, like the handout); clicking one makes it
