@@ -501,3 +501,16 @@ fn an_impossible_start_date_is_marked_not_used() {
     harness.run();
     assert_eq!(harness.state().document.program.start_date, Date::new(2026, 3, 2).expect("a date"));
 }
+
+/// An idle window asks for no repaint: no processor time while the therapist talks to the patient.
+#[test]
+fn an_idle_window_does_not_repaint() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    harness.get_by_role_and_label(Role::Button, "Add phase").click();
+    harness.run();
+    harness.step();
+    let delay = harness.output().viewport_output.get(&egui::ViewportId::ROOT).map(|viewport| viewport.repaint_delay);
+    assert_eq!(delay, Some(Duration::MAX), "the window keeps repainting");
+}
