@@ -669,17 +669,21 @@ impl StepwiseApp {
 
     fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // On a small screen the side panels give way, so the program in the middle keeps room to work in.
+        let window_width = ctx.content_rect().width();
+        let library_max = (window_width * 0.26).clamp(220.0, 520.0);
+        let side_max = (window_width * 0.3).clamp(240.0, 720.0);
         egui::Panel::top("menu bar").show(ui, |ui| dialogs::menu_bar(self, ui));
         egui::Panel::bottom("status bar").show(ui, |ui| dialogs::status_bar(self, ui));
         egui::Panel::left("library panel")
             .resizable(true)
             .default_size(320.0)
-            .size_range(240.0..=520.0)
+            .size_range(220.0..=library_max)
             .show(ui, |ui| library_panel::ui(self, ui));
         egui::Panel::right("side area")
             .resizable(true)
             .default_size(360.0)
-            .size_range(260.0..=720.0)
+            .size_range(240.0..=side_max)
             .show(ui, |ui| side_area::ui(self, ui));
         egui::CentralPanel::default().show(ui, |ui| program_editor::ui(self, ui));
         dialogs::windows(self, &ctx);

@@ -92,7 +92,8 @@ fn header(app: &mut StepwiseApp, ui: &mut Ui) {
         egui::Grid::new("header grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             let field = |ui: &mut Ui, label: &str, text: &mut String, hint: &str| {
                 let label = ui.label(label);
-                ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(320.0)).labelled_by(label.id);
+                ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(ui.available_width().min(320.0)))
+                    .labelled_by(label.id);
                 ui.end_row();
             };
             field(ui, "Patient", &mut program.patient.name, "Name");
@@ -130,7 +131,7 @@ fn header(app: &mut StepwiseApp, ui: &mut Ui) {
                 ui.add(
                     egui::TextEdit::singleline(goal)
                         .hint_text("e.g. Walk 30 minutes without pain")
-                        .desired_width(360.0),
+                        .desired_width((ui.available_width() - 90.0).clamp(120.0, 360.0)),
                 )
                 .labelled_by(label.id);
                 if ui.button("Remove").on_hover_text(format!("Remove goal {}", index + 1)).clicked() {
@@ -241,13 +242,11 @@ fn timeline(app: &mut StepwiseApp, ui: &mut Ui) {
         let text_color = if selected { visuals.selection.stroke.color } else { visuals.strong_text_color() };
         let painter = ui.painter_at(rect);
         painter.rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
-        painter.text(
-            rect.left_top() + egui::vec2(8.0, 4.0),
-            egui::Align2::LEFT_TOP,
-            &block.name,
-            egui::FontId::proportional(13.0),
-            text_color,
-        );
+        // A long name in a short block ends in "…" rather than being cut mid-letter; the tooltip has it whole.
+        let mut name =
+            egui::text::LayoutJob::simple_singleline(block.name.clone(), egui::FontId::proportional(13.0), text_color);
+        name.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 12.0);
+        painter.galley(rect.left_top() + egui::vec2(8.0, 4.0), painter.layout_job(name), text_color);
         painter.text(
             rect.left_bottom() + egui::vec2(8.0, -4.0),
             egui::Align2::LEFT_BOTTOM,
@@ -461,7 +460,7 @@ fn measurable_criteria(ui: &mut Ui, criteria: &mut Vec<MeasurableCriterion>) {
             ui.add(
                 egui::TextEdit::singleline(&mut criterion.test)
                     .hint_text("e.g. Single-leg heel raises on the affected leg")
-                    .desired_width(260.0),
+                    .desired_width((ui.available_width() - 260.0).clamp(120.0, 260.0)),
             )
             .labelled_by(label.id);
             let label = ui.label("target");
