@@ -11,8 +11,9 @@
 //!   (array of str), `exercises`: array of `number`, `name`, `goal`, `steps`, `cues`, `mistakes`, `cautions`
 //!   (arrays of str), `dose`, `dose_note`, `progression` (str or none), `image` (virtual path), `image_alt`,
 //!   `image_missing` (bool), `repeat_of` (an earlier exercise's number, or none);
-//! - `plan`: array of `weeks` ("Weeks 1–2"), `dates`, `stage` ("1: Settle"), `note`, `items`: array of
-//!   `number`, `name`, `dose`, `changed` (differs from the week before);
+//! - `plan`: one entry a stage: `weeks` ("Weeks 1–4"), `dates`, `stage` ("1: Settle"), `note`, `items`: array of
+//!   `number`, `name`, `dose` (the words that hold every week, maybe ""), `by_week` (array of `weeks`, `dose`:
+//!   what changes, run by run; empty when the dose holds all stage);
 //! - `diary`: `days` (7 short weekday names from the start date's weekday), `weeks`: array of `label`,
 //!   `dates`, `sessions` (tick boxes a day).
 
@@ -23,8 +24,10 @@ use typst::visualize::{ExchangeFormat, ImageFormat, RasterFormat, RasterImage, S
 
 use super::plan::{self, MAX_DIARY_WEEKS};
 use super::{HandoutOptions, Paper};
-use crate::model::{Date, Prescription, Program, Progression, Side, dose_in_words, progression_in_words};
-use crate::schedule::{self, Schedule};
+use crate::model::{
+    Date, Dose, ExerciseKind, Prescription, Program, Progression, Side, dose_in_words, progression_in_words,
+};
+use crate::schedule::{self, Schedule, ScheduledExercise};
 
 /// What one compile needs besides the template.
 pub(crate) struct Prepared {
@@ -117,11 +120,13 @@ pub(crate) fn prepare(program: &Program, options: &HandoutOptions, printed_on: D
         ]));
     }
 
-    let numbers_by_id: HashMap<u64, usize> = program
+    let cards: HashMap<u64, (usize, &Dose)> = program
         .phases
         .iter()
         .zip(&numbers)
-        .flat_map(|(phase, numbers)| phase.prescriptions.iter().map(|p| p.id).zip(numbers.iter().copied()))
+        .flat_map(|(phase, numbers)| {
+            phase.prescriptions.iter().zip(numbers.iter().copied()).map(|(p, number)| (p.id, (number, &p.dose)))
+        })
         .collect();
     let clinic = &options.clinic;
     let logo = match &clinic.logo {
@@ -178,7 +183,7 @@ pub(crate) fn prepare(program: &Program, options: &HandoutOptions, printed_on: D
             ]),
         ),
         ("phases", Value::Array(phases)),
-        ("plan", plan_rows(program, &schedule, &numbers_by_id)),
+        ("plan", plan_rows(program, &schedule, &cards)),
         ("diary", diary(program, &schedule, &mut warnings)),
     ]
     .into_iter()
@@ -275,31 +280,77 @@ fn same_exercise(earlier: &Prescription, later: &Prescription) -> bool {
         && a.illustration == b.illustration
 }
 
-/// The week-by-week plan: runs of weeks with the same doses as one row each.
-fn plan_rows(program: &Program, schedule: &Schedule, numbers: &HashMap<u64, usize>) -> Value {
+/// The week-by-week plan: one block a stage, each exercise once, with the words its dose has every week and,
+/// when it changes, what it is in each run of weeks ("Week 1: 3 sets of 10 • Week 2: 3 sets of 12"). A list of
+/// every exercise for every week said the same thing ten times over and took a third of the handout.
+fn plan_rows(program: &Program, schedule: &Schedule, cards: &HashMap<u64, (usize, &Dose)>) -> Value {
     let affected = program.patient.side;
-    let rows = plan::group_same_weeks(&schedule.weeks)
-        .into_iter()
-        .filter_map(|run| {
-            let (first, last) = (run.first()?, run.last()?);
+    let runs = plan::group_same_weeks(&schedule.weeks);
+    let rows = runs
+        .chunk_by(|a, b| a.first().map(|w| w.phase_index) == b.first().map(|w| w.phase_index))
+        .filter_map(|stage_runs| {
+            let first = stage_runs.first()?.first()?;
+            let last = stage_runs.last()?.last()?;
             let phase = program.phases.get(first.phase_index)?;
-            let note = if first.open_ended {
+            let note = if last.open_ended {
                 "Stay at this stage until you can do what is listed under “Move on”. Your therapist will check."
             } else {
                 ""
             };
-            let items = first.exercises.iter().map(|exercise| {
-                let number = numbers.get(&exercise.prescription_id).copied().unwrap_or(0);
+            // Each exercise in the order it first appears, with its dose in each run of weeks it is in.
+            // Weeks in a row with the same words for this exercise are one run ("Weeks 5–6"), even where another
+            // exercise changed in between.
+            let mut exercises: Vec<(&ScheduledExercise, Vec<(WeekSpan, String)>)> = Vec::new();
+            for run in stage_runs {
+                let (Some(week), Some(run_last)) = (run.first(), run.last()) else { continue };
+                let span = WeekSpan { first: week.number, last: run_last.number, open_ended: week.open_ended };
+                for exercise in &week.exercises {
+                    let card_dose = cards.get(&exercise.prescription_id).map(|(_, dose)| *dose);
+                    let dose = plan_dose(&exercise.dose, card_dose, exercise.kind, affected);
+                    match exercises.iter_mut().find(|(e, _)| e.prescription_id == exercise.prescription_id) {
+                        Some((_, doses)) => match doses.last_mut() {
+                            Some((before, words)) if *words == dose && before.last + 1 == span.first => {
+                                before.last = span.last;
+                                before.open_ended = span.open_ended;
+                            }
+                            _ => doses.push((span, dose)),
+                        },
+                        None => exercises.push((exercise, vec![(span, dose)])),
+                    }
+                }
+            }
+            let items = exercises.into_iter().map(|(exercise, doses)| {
+                let in_every_run =
+                    matches!(doses.as_slice(), [(span, _)] if span.first == first.number && span.last == last.number);
+                let doses: Vec<(String, String)> = doses
+                    .into_iter()
+                    .map(|(span, dose)| (plan::weeks_label(span.first, span.last, span.open_ended), dose))
+                    .collect();
+                let number = cards.get(&exercise.prescription_id).map_or(0, |(number, _)| *number);
+                let words: Vec<String> = doses.iter().map(|(_, dose)| dose.clone()).collect();
+                let (shared, varying) = plan::split_varying(&words);
+                // An exercise missing from some weeks says which weeks it is in, even when its dose is steady.
+                let by_week: Vec<Value> = if varying.is_empty() && in_every_run {
+                    Vec::new()
+                } else if varying.is_empty() {
+                    doses.iter().map(|(weeks, _)| dict([("weeks", string(weeks)), ("dose", string(""))])).collect()
+                } else {
+                    doses
+                        .iter()
+                        .zip(&varying)
+                        .map(|((weeks, _), dose)| dict([("weeks", string(weeks)), ("dose", string(dose))]))
+                        .collect()
+                };
                 dict([
                     ("number", int(number)),
                     ("name", string(exercise.name.trim())),
-                    ("dose", string(&dose_in_words(&exercise.dose, exercise.kind, affected))),
-                    ("changed", Value::Bool(exercise.changed)),
+                    ("dose", string(&shared)),
+                    ("by_week", Value::Array(by_week.into_iter().collect())),
                 ])
             });
             Some(dict([
-                ("weeks", string(&plan::weeks_label(first.number, last.number, first.open_ended))),
-                ("dates", string(&plan::dates_label(first.start, last.end, first.open_ended, first.provisional))),
+                ("weeks", string(&plan::weeks_label(first.number, last.number, last.open_ended))),
+                ("dates", string(&plan::dates_label(first.start, last.end, last.open_ended, first.provisional))),
                 ("stage", string(&format!("{}: {}", first.phase_index + 1, phase.name.trim()))),
                 ("note", string(note)),
                 ("items", Value::Array(items.collect())),
@@ -307,6 +358,30 @@ fn plan_rows(program: &Program, schedule: &Schedule, numbers: &HashMap<u64, usiz
         })
         .collect();
     Value::Array(rows)
+}
+
+/// Weeks `first` to `last` of the program.
+#[derive(Clone, Copy)]
+struct WeekSpan {
+    first: u32,
+    last: u32,
+    open_ended: bool,
+}
+
+/// A week's dose for the plan, without the speed and the rest between sets where they are what the exercise's
+/// card says: the plan repeats every exercise every week, and those words made most lines two lines long. What
+/// changes from week to week (sets, repetitions, holds, weight, side, how often) is always printed.
+fn plan_dose(dose: &Dose, card: Option<&Dose>, kind: ExerciseKind, affected: Side) -> String {
+    let mut short = dose.clone();
+    if let Some(card) = card {
+        if short.tempo.trim() == card.tempo.trim() {
+            short.tempo.clear();
+        }
+        if short.rest_seconds == card.rest_seconds {
+            short.rest_seconds = None;
+        }
+    }
+    dose_in_words(&short, kind, affected)
 }
 
 fn diary(program: &Program, schedule: &Schedule, warnings: &mut Vec<String>) -> Value {

@@ -59,6 +59,27 @@ pub(crate) struct DiaryWeek {
     pub(crate) sessions: u32,
 }
 
+/// What a dose says every week, and what it says only in some: the weeks' doses in words, split at their commas,
+/// lose the parts they all share at the start and the end. `("each leg, once a day", ["3 sets of 10", "3 sets
+/// of 12"])`; all the same gives `(dose, [])`. The shared text keeps the order the parts had, so it still reads
+/// as one dose.
+pub(crate) fn split_varying(doses: &[String]) -> (String, Vec<String>) {
+    let Some(first) = doses.first() else { return (String::new(), Vec::new()) };
+    if doses.iter().all(|dose| dose == first) {
+        return (first.clone(), Vec::new());
+    }
+    let parts: Vec<Vec<&str>> = doses.iter().map(|dose| dose.split(", ").collect()).collect();
+    let shortest = parts.iter().map(Vec::len).min().unwrap_or(0);
+    // The varying middle is never empty: a week with nothing after "Week 3:" would read as a mistake.
+    let same_at_start = |i: usize| parts.iter().all(|p| p[i] == parts[0][i]);
+    let same_at_end = |i: usize| parts.iter().all(|p| p[p.len() - 1 - i] == parts[0][parts[0].len() - 1 - i]);
+    let prefix = (0..shortest.saturating_sub(1)).take_while(|&i| same_at_start(i)).count();
+    let suffix = (0..shortest.saturating_sub(prefix + 1)).take_while(|&i| same_at_end(i)).count();
+    let shared: Vec<&str> = parts[0][..prefix].iter().chain(&parts[0][parts[0].len() - suffix..]).copied().collect();
+    let varying = parts.iter().map(|p| p[prefix..p.len() - suffix].join(", ")).collect();
+    (shared.join(", "), varying)
+}
+
 /// The diary's weeks: the schedule's, plus a few more when the program ends with an open-ended phase.
 pub(crate) fn diary_weeks(schedule: &Schedule) -> Vec<DiaryWeek> {
     let sessions = |week: &Week| week.exercises.iter().map(|e| e.dose.times_per_day).max().unwrap_or(1).clamp(1, 3);
@@ -110,6 +131,25 @@ mod tests {
         assert_eq!(weeks_label(3, 3, false), "Week 3");
         assert_eq!(weeks_label(1, 2, false), "Weeks 1–2");
         assert_eq!(weeks_label(7, 7, true), "From week 7");
+    }
+
+    #[test]
+    fn doses_split_into_the_shared_words_and_what_changes() {
+        let doses = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            split_varying(&doses(&["3 sets of 10, each leg, once a day", "3 sets of 12, each leg, once a day"])),
+            ("each leg, once a day".to_owned(), doses(&["3 sets of 10", "3 sets of 12"]))
+        );
+        assert_eq!(split_varying(&doses(&["Every day", "Every day"])), ("Every day".to_owned(), Vec::new()));
+        // A part that appears only in a later week stays with that week.
+        assert_eq!(
+            split_varying(&doses(&["Hold 30 seconds, once a day", "Hold 30 seconds, each leg, once a day"])),
+            ("Hold 30 seconds".to_owned(), doses(&["once a day", "each leg, once a day"]))
+        );
+        assert_eq!(
+            split_varying(&doses(&["Every day", "Every day, each leg"])),
+            (String::new(), doses(&["Every day", "Every day, each leg"]))
+        );
     }
 
     #[test]
