@@ -8,7 +8,7 @@ use super::app::{Notice, StepwiseApp};
 use super::commands::Command;
 use super::prescription_card::{self, CardContext};
 use super::widgets;
-use crate::model::{Date, MeasurableCriterion, Phase, PhaseLength, Side};
+use crate::model::{Date, MeasurableCriterion, PathStep, Phase, PhaseLength, Problem, Severity, Side};
 
 /// What can be dragged onto a phase or a card. One type for both, because egui keeps one payload and a drop
 /// zone asking for another type would throw it away.
@@ -296,11 +296,23 @@ fn phase_section(app: &mut StepwiseApp, ui: &mut Ui, phase_index: usize, phase_c
     let (drop_response, dropped_on_phase) = ui.dnd_drop_zone::<Dragged, _>(frame, |ui| {
         ui.set_width(ui.available_width());
         ui.push_id(("phase", phase_id), |ui| {
+            // The phase's own problems (name, length, criteria), not its prescriptions': those are on the cards.
+            let phase_problems: Vec<&Problem> = document
+                .problems
+                .iter()
+                .filter(|problem| {
+                    matches!(
+                        problem.path.0.as_slice(),
+                        [PathStep::Field("phases"), PathStep::Index(index), PathStep::Field(field), ..]
+                            if *index == phase_index && *field != "prescriptions"
+                    )
+                })
+                .collect();
             phase_header(
                 ui,
                 &mut document.program.phases[phase_index],
-                phase_index,
-                phase_count,
+                (phase_index, phase_count),
+                &phase_problems,
                 is_target,
                 commands,
                 selection,
@@ -376,35 +388,39 @@ fn phase_section(app: &mut StepwiseApp, ui: &mut Ui, phase_index: usize, phase_c
     ui.add_space(8.0);
 }
 
-#[allow(clippy::too_many_arguments)]
 fn phase_header(
     ui: &mut Ui,
     phase: &mut Phase,
-    phase_index: usize,
-    phase_count: usize,
+    (phase_index, phase_count): (usize, usize),
+    problems: &[&Problem],
     is_target: bool,
     commands: &mut Vec<Command>,
     selection: &mut super::app::Selection,
 ) {
     let phase_id = phase.id;
+    let problem_on = |field: &str| problems.iter().copied().find(|problem| problem.path.last_field() == Some(field));
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(RichText::new(format!("Phase {}", phase_index + 1)).strong());
-        ui.add(egui::TextEdit::singleline(&mut phase.name).hint_text("Phase name").desired_width(220.0))
+        let name = ui
+            .add(egui::TextEdit::singleline(&mut phase.name).hint_text("Phase name").desired_width(220.0))
             .labelled_by(label.id)
             .on_hover_text("Rename the phase");
+        widgets::mark_problem(ui, name, problem_on("name"));
         let mut open_ended = phase.length == PhaseLength::UntilCriteriaMet;
         if let PhaseLength::Weeks(weeks) = &mut phase.length {
             let label = ui.label("Length");
-            ui.add(
-                egui::DragValue::new(weeks)
-                    .range(0..=104)
-                    .clamp_existing_to_range(false)
-                    .custom_formatter(|n, _| if n == 1.0 { "1 week".to_owned() } else { format!("{n} weeks") })
-                    .custom_parser(|text| {
-                        text.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ').parse().ok()
-                    }),
-            )
-            .labelled_by(label.id);
+            let length = ui
+                .add(
+                    egui::DragValue::new(weeks)
+                        .range(0..=104)
+                        .clamp_existing_to_range(false)
+                        .custom_formatter(|n, _| if n == 1.0 { "1 week".to_owned() } else { format!("{n} weeks") })
+                        .custom_parser(|text| {
+                            text.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ').parse().ok()
+                        }),
+                )
+                .labelled_by(label.id);
+            widgets::mark_problem(ui, length, problem_on("length"));
         }
         if ui.checkbox(&mut open_ended, "Until criteria met").changed() {
             phase.length = if open_ended { PhaseLength::UntilCriteriaMet } else { PhaseLength::Weeks(2) };
@@ -449,6 +465,11 @@ fn phase_header(
         });
         measurable_criteria(ui, &mut phase.measurable_criteria);
     });
+    for problem in problems {
+        let color =
+            if problem.severity == Severity::Error { widgets::error_color(ui) } else { ui.visuals().warn_fg_color };
+        ui.label(RichText::new(format!("• {}", problem.message)).color(color).small());
+    }
 }
 
 /// Criteria that can be measured ("25 single-leg heel raises"): printed as a checklist on the handout.
