@@ -290,9 +290,12 @@ impl StepwiseApp {
             Command::Find => self.library_panel.focus_search = true,
             Command::CommandPalette => self.palette.open(),
             Command::Settings => self.settings_window = Some(SettingsWindow::new(&self.settings)),
-            Command::NewCustomExercise => {
-                let base = self.selection.exercise.as_deref().and_then(|id| self.library.get(id));
-                self.custom_exercise = Some(CustomExerciseForm::new(base.map(|entry| &entry.exercise)));
+            Command::NewCustomExercise => self.custom_exercise = Some(CustomExerciseForm::new(None)),
+            Command::CopyAsCustomExercise => {
+                match self.selection.exercise.as_deref().and_then(|id| self.library.get(id)) {
+                    Some(entry) => self.custom_exercise = Some(CustomExerciseForm::new(Some(&entry.exercise))),
+                    None => self.notify("Choose the exercise to copy in the library first."),
+                }
             }
             Command::ShowDetails => self.side_tab = SideTab::Details,
             Command::ShowPreview => self.side_tab = SideTab::Preview,

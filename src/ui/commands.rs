@@ -26,6 +26,8 @@ pub enum Command {
     CommandPalette,
     Settings,
     NewCustomExercise,
+    /// Start a custom exercise from the one selected in the library.
+    CopyAsCustomExercise,
     /// Add the exercise selected in the library to the chosen phase.
     AddSelectedExercise,
     AddPhase,
@@ -68,7 +70,7 @@ pub enum Command {
 
 impl Command {
     /// Every command that needs no target, in the order the palette lists them.
-    pub const PALETTE: [Self; 25] = [
+    pub const PALETTE: [Self; 26] = [
         Self::New,
         Self::NewFromTemplate,
         Self::Open,
@@ -86,6 +88,7 @@ impl Command {
         Self::DuplicateSelected,
         Self::RemoveSelected,
         Self::NewCustomExercise,
+        Self::CopyAsCustomExercise,
         Self::ShowDetails,
         Self::ShowPreview,
         Self::ZoomIn,
@@ -115,6 +118,10 @@ impl Command {
             Self::CommandPalette => ("Command palette…", "List every command with its shortcut"),
             Self::Settings => ("Settings…", "Therapist, clinic, paper, units and the clinic library"),
             Self::NewCustomExercise => ("New custom exercise…", "Write an exercise of your own into your library"),
+            Self::CopyAsCustomExercise => (
+                "Copy exercise as my own…",
+                "Start a custom exercise from the one selected in the library, and change what you need",
+            ),
             Self::AddSelectedExercise => {
                 ("Add exercise to phase", "Add the selected library exercise to the chosen phase")
             }

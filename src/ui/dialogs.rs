@@ -25,6 +25,7 @@ pub fn menu_bar(app: &mut StepwiseApp, ui: &mut Ui) {
     let can_undo = app.document.history.can_undo(&app.document.program);
     let can_redo = app.document.history.can_redo();
     let has_selection = app.selection.prescription.is_some();
+    let has_library_selection = app.selection.exercise.is_some();
     let recent = app.settings.recent_files.clone();
     let commands = &mut app.commands;
     egui::MenuBar::new().ui(ui, |ui| {
@@ -69,6 +70,7 @@ pub fn menu_bar(app: &mut StepwiseApp, ui: &mut Ui) {
             ui.separator();
             command_button(ui, commands, Command::Find, true);
             command_button(ui, commands, Command::NewCustomExercise, true);
+            command_button(ui, commands, Command::CopyAsCustomExercise, has_library_selection);
             command_button(ui, commands, Command::CommandPalette, true);
         });
         ui.menu_button("View", |ui| {

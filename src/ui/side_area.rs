@@ -59,7 +59,7 @@ fn details(app: &mut StepwiseApp, ui: &mut Ui) {
                 }
                 if ui.button("Copy as my exercise…").on_hover_text("Start a custom exercise from this one").clicked()
                 {
-                    app.commands.push(Command::NewCustomExercise);
+                    app.commands.push(Command::CopyAsCustomExercise);
                 }
             });
             if !entry.exercise.equipment.is_empty() {
