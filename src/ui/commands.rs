@@ -181,6 +181,7 @@ impl Command {
             Self::MoveSelectedUp => const { &[alt(Key::ArrowUp)] },
             Self::MoveSelectedDown => const { &[alt(Key::ArrowDown)] },
             Self::DuplicateSelected => const { &[ctrl(Key::D)] },
+            Self::RemoveSelected => const { &[KeyboardShortcut::new(Modifiers::NONE, Key::Delete)] },
             Self::ZoomIn => const { &[ctrl(Key::Plus), ctrl(Key::Equals)] },
             Self::ZoomOut => const { &[ctrl(Key::Minus)] },
             Self::ZoomReset => const { &[ctrl(Key::Num0)] },
@@ -223,6 +224,7 @@ pub fn shortcut_text(shortcut: &KeyboardShortcut, is_mac: bool) -> String {
         Key::Equals => "=",
         Key::Comma => ",",
         Key::Slash => "/",
+        Key::Delete => "Delete",
         other => other.name(),
     };
     parts.push(key);

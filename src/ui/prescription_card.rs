@@ -147,27 +147,36 @@ pub fn ui(
     response
 }
 
-/// An optional whole number (repetitions, a hold): a checkbox that says whether it applies, and its value.
-fn optional_count(
-    ui: &mut Ui,
-    value: &mut Option<u32>,
-    label: &str,
-    suffix: &str,
+/// How an optional whole number is shown: its name, unit, the value it starts at when switched on, its widest.
+struct CountField {
+    label: &'static str,
+    suffix: &'static str,
     default: u32,
     max: u32,
-    problem: Option<&Problem>,
-) {
+}
+
+/// An optional whole number (repetitions, a hold): a checkbox that says whether it applies, and its value.
+fn optional_count(ui: &mut Ui, value: &mut Option<u32>, field: &CountField, problem: Option<&Problem>, hint: &str) {
     let mut on = value.is_some();
-    let check = ui.checkbox(&mut on, label);
+    let check = ui.checkbox(&mut on, field.label);
     if check.changed() {
-        *value = on.then_some(default);
+        *value = on.then_some(field.default);
     }
     if let Some(number) = value {
         let response = ui
-            .add(egui::DragValue::new(number).range(0..=max).suffix(suffix).clamp_existing_to_range(false))
+            .add(egui::DragValue::new(number).range(0..=field.max).suffix(field.suffix).clamp_existing_to_range(false))
             .labelled_by(check.id);
+        let response = if hint.is_empty() { response } else { response.on_hover_text(hint) };
         mark_problem(ui, response, problem);
     }
+}
+
+/// "Safe range: 1-3 sets (alfredson1998)", or nothing when the exercise sets no range.
+fn range_hint(bounds: Option<crate::model::Bounds<u32>>, what: &str, sources: &[String]) -> String {
+    bounds.map_or_else(String::new, |bounds| {
+        let sources = if sources.is_empty() { String::new() } else { format!(" ({})", sources.join(", ")) };
+        format!("Safe range: {}-{} {what}{sources}", bounds.min, bounds.max)
+    })
 }
 
 /// The main dose fields, always visible: sets, repetitions, hold, time, side.
@@ -177,31 +186,41 @@ fn dose_row(ui: &mut Ui, prescription: &mut Prescription, context: &CardContext<
         // Advice has no sets or repetitions: how often, and the note, are on the selected card.
         return;
     }
+    let range = &prescription.exercise.safe_range;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Sets");
         let response = ui
             .add(egui::DragValue::new(&mut dose.sets).range(0..=MAX_COUNT).clamp_existing_to_range(false))
             .labelled_by(label.id);
+        let hint = range_hint(range.sets, "sets", &range.sources);
+        let response = if hint.is_empty() { response } else { response.on_hover_text(hint) };
         mark_problem(ui, response, context.problem("dose", "sets"));
-        optional_count(ui, &mut dose.reps, "Reps", "", 10, MAX_COUNT, context.problem("dose", "reps"));
-        optional_count(
-            ui,
-            &mut dose.hold_seconds,
-            "Hold",
-            " s",
-            30,
-            MAX_SECONDS,
-            context.problem("dose", "hold_seconds"),
-        );
-        optional_count(
-            ui,
-            &mut dose.duration_seconds,
-            "Time",
-            " s",
-            60,
-            MAX_SECONDS,
-            context.problem("dose", "duration_seconds"),
-        );
+        let fields = [
+            (
+                &mut dose.reps,
+                CountField { label: "Reps", suffix: "", default: 10, max: MAX_COUNT },
+                "reps",
+                range.reps,
+                "repetitions",
+            ),
+            (
+                &mut dose.hold_seconds,
+                CountField { label: "Hold", suffix: " s", default: 30, max: MAX_SECONDS },
+                "hold_seconds",
+                range.hold_seconds,
+                "seconds' hold",
+            ),
+            (
+                &mut dose.duration_seconds,
+                CountField { label: "Time", suffix: " s", default: 60, max: MAX_SECONDS },
+                "duration_seconds",
+                range.duration_seconds,
+                "seconds",
+            ),
+        ];
+        for (value, field, name, bounds, what) in fields {
+            optional_count(ui, value, &field, context.problem("dose", name), &range_hint(bounds, what, &range.sources));
+        }
         let side_label = ui.label("Side");
         let response = egui::ComboBox::from_id_salt("side")
             .selected_text(dose.side.label())
@@ -230,15 +249,8 @@ fn more_fields(ui: &mut Ui, prescription: &mut Prescription, context: &CardConte
             .add(egui::DragValue::new(&mut dose.days_per_week).range(0..=MAX_COUNT).clamp_existing_to_range(false))
             .labelled_by(label.id);
         mark_problem(ui, response, context.problem("dose", "days_per_week"));
-        optional_count(
-            ui,
-            &mut dose.rest_seconds,
-            "Rest",
-            " s",
-            60,
-            MAX_SECONDS,
-            context.problem("dose", "rest_seconds"),
-        );
+        let rest = CountField { label: "Rest", suffix: " s", default: 60, max: MAX_SECONDS };
+        optional_count(ui, &mut dose.rest_seconds, &rest, context.problem("dose", "rest_seconds"), "");
     });
     ui.horizontal_wrapped(|ui| {
         load_field(ui, &mut dose.load, context);

@@ -143,6 +143,20 @@ fn week_by_week(ui: &mut Ui, phase: &Phase, prescription: &Prescription, affecte
 }
 
 fn preview(app: &mut StepwiseApp, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        if ui.button("Export PDF…").on_hover_text("Ctrl+E").clicked() {
+            app.commands.push(Command::ExportPdf);
+        }
+        if ui.button("Print").on_hover_text("Ctrl+P").clicked() {
+            app.commands.push(Command::Print);
+        }
+        if let Some(preview) = app.preview()
+            && !preview.pages.is_empty()
+        {
+            let pages = preview.pages.len();
+            ui.label(RichText::new(if pages == 1 { "1 page".to_owned() } else { format!("{pages} pages") }).weak());
+        }
+    });
     let Some(preview) = app.preview() else {
         ui.label(RichText::new("The live preview is off. Export PDF (Ctrl+E) still makes the handout.").weak());
         return;
