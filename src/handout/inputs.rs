@@ -9,7 +9,8 @@
 //! - `patient`: `name`, `reference`, `condition`, `side` ("Right", or "" when not one side);
 //! - `phases`: array of `number`, `name`, `goal`, `when` ("Weeks 1–2"), `length` ("2 weeks"), `criteria`
 //!   (array of str), `exercises`: array of `number`, `name`, `goal`, `steps`, `cues`, `mistakes`, `cautions`
-//!   (arrays of str), `dose`, `dose_note`, `progression` (str or none), `image` (virtual path), `image_alt`,
+//!   (arrays of str; `cautions` without those the safety page already says, and then `general_left_out` is
+//!   true), `dose`, `dose_note`, `progression` (str or none), `image` (virtual path), `image_alt`,
 //!   `image_missing` (bool), `repeat_of` (an earlier exercise's number, or none);
 //! - `plan`: one entry a stage: `weeks` ("Weeks 1–4"), `dates`, `stage` ("1: Settle"), `note`, `items`: array of
 //!   `number`, `name`, `dose` (the words that hold every week, maybe ""), `by_week` (array of `weeks`, `dose`:
@@ -99,7 +100,8 @@ pub(crate) fn prepare(program: &Program, options: &HandoutOptions, printed_on: D
                 ("steps", strings(&exercise.steps)),
                 ("cues", strings(&exercise.cues)),
                 ("mistakes", strings(&exercise.common_mistakes)),
-                ("cautions", strings(&exercise.cautions)),
+                ("cautions", strings(&specific_cautions(&exercise.cautions))),
+                ("general_left_out", Value::Bool(exercise.cautions.iter().any(|c| is_general_caution(c)))),
                 ("dose", string(&dose_in_words(&prescription.dose, exercise.kind, program.patient.side))),
                 ("dose_note", string(prescription.dose.note.trim())),
                 ("progression", progression),
@@ -268,6 +270,30 @@ fn logo_file(bytes: &[u8]) -> Result<(String, Bytes), String> {
         }
         _ => Err("it is not a PNG, JPEG, GIF, WebP or SVG picture".to_owned()),
     }
+}
+
+/// Cautions that say no more than the safety page ("Keep yourself safe": the pain traffic light, when to stop and
+/// call) does, word for word as the library writes them. A card leaves these out and points to the safety page
+/// instead; every other caution, anything about this exercise, is printed. Matched exactly (case, spaces and the
+/// final full stop aside), so a therapist's own wording is never dropped.
+const GENERAL_CAUTIONS: [&str; 6] = [
+    "Stop and call the clinic if the pain is sharp or sudden, worse the next morning, or building from week to week",
+    "Stop and call the clinic if the pain is sharp or sudden",
+    "Call the clinic if pain is sharp, sudden or lasting, or worse from week to week",
+    "Pain should stay at 5 out of 10 or less and settle by the next morning",
+    "Numbness, pins and needles or weakness in the leg or foot needs to be assessed",
+    "Pain on the shin bone that builds with activity and eases only with rest needs a medical opinion (possible stress fracture)",
+];
+
+fn is_general_caution(caution: &str) -> bool {
+    let normalise =
+        |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches('.').to_lowercase();
+    let caution = normalise(caution);
+    GENERAL_CAUTIONS.iter().any(|general| normalise(general) == caution)
+}
+
+fn specific_cautions(cautions: &[String]) -> Vec<String> {
+    cautions.iter().filter(|caution| !is_general_caution(caution)).cloned().collect()
 }
 
 /// Same exercise as an earlier card: the copy's text is identical, so the steps need not be printed twice.
