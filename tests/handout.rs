@@ -128,16 +128,118 @@ fn a_twelve_exercise_program_has_everything_a_patient_needs() {
 
 #[test]
 fn every_ready_made_program_prints() {
-    for (name, bytes) in stepwise::assets::PROGRAM_FILES {
-        let text = String::from_utf8_lossy(bytes);
-        let loaded = stepwise::files::program_from_str(&text, std::path::Path::new(name))
-            .unwrap_or_else(|e| panic!("programs/{name}.ron: {e}"));
-        let mut program = loaded.program;
-        if program.patient.name.trim().is_empty() {
-            program.patient.name = "Test Patient".into();
-        }
+    for (_, program) in ready_made_programs() {
         let handout = compile(&program, &options());
         assert_complete(&program, &handout);
+    }
+}
+
+/// The ready-made programs, loaded as the app loads them, with a patient name where the file has none.
+fn ready_made_programs() -> Vec<(&'static str, Program)> {
+    stepwise::assets::PROGRAM_FILES
+        .iter()
+        .map(|(name, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            let loaded = stepwise::files::program_from_str(&text, std::path::Path::new(name))
+                .unwrap_or_else(|e| panic!("programs/{name}.ron: {e}"));
+            let mut program = loaded.program;
+            if program.patient.name.trim().is_empty() {
+                program.patient.name = "Test Patient".into();
+            }
+            (*name, program)
+        })
+        .collect()
+}
+
+/// How often `wanted` occurs in the handout's text.
+fn occurrences(text: &str, wanted: &str) -> usize {
+    let wanted = wanted.split_whitespace().collect::<Vec<_>>().join(" ");
+    text.matches(&wanted).count()
+}
+
+#[test]
+fn ready_made_programs_print_in_few_pages() {
+    // What the handout takes after the exercise cards were made dense and the plan written one block a stage
+    // (before: 7 to 27 pages), plus a page of slack for a small wording change. A handout a patient reads has to
+    // stay short: raise a limit only for a reason a patient would agree with.
+    let most_pages = [
+        ("alfredson-eccentric", 7),
+        ("calf-strain-return-to-run", 21),
+        ("doms-tight-calves", 14),
+        ("heavy-slow-resistance", 7),
+        ("plantar-heel-pain", 8),
+        ("runners-calf-pain", 18),
+        ("silbernagel-combined", 18),
+    ];
+    for (name, program) in ready_made_programs() {
+        let handout = compile(&program, &options());
+        let limit = most_pages.iter().find(|(stem, _)| *stem == name).map_or(18, |(_, pages)| *pages);
+        assert!(handout.page_count <= limit, "{name}: {} pages, at most {limit}", handout.page_count);
+        if name == "runners-calf-pain" {
+            let large = compile(&program, &HandoutOptions { large_print: true, ..options() });
+            assert!(large.page_count <= 26, "{name} in large print: {} pages", large.page_count);
+        }
+    }
+}
+
+#[test]
+fn an_exercise_in_two_stages_prints_its_steps_once() {
+    let mut program = small_program("Ann Jones", "Wall calf stretch");
+    let mut later = Phase::new(2, "Build");
+    later.length = PhaseLength::Weeks(2);
+    let mut again = program.phases[0].prescriptions[0].clone();
+    again.id = 3;
+    again.dose.sets = 4;
+    again.dose.hold_seconds = Some(45);
+    again.progression = Progression::Steady;
+    later.prescriptions.push(again);
+    program.phases.push(later);
+    let handout = compile(&program, &options());
+    assert_complete(&program, &handout);
+    let text = text_of(&handout);
+    // The steps, tips and cautions once, on the first card; the second says where they are and gives its dose.
+    assert_eq!(occurrences(&text, "Lean in until you feel a stretch."), 1, "{text}");
+    assert_eq!(occurrences(&text, "Stop if your calf swells."), 1, "{text}");
+    assert_eq!(occurrences(&text, "Lifting the back heel."), 1, "{text}");
+    assert_contains(&text, "How to do it, tips and cautions: as in exercise 1 on page");
+    let later_dose = dose_in_words(&program.phases[1].prescriptions[0].dose, ExerciseKind::Stretch, Side::Left);
+    assert_contains(&text, &later_dose);
+}
+
+#[test]
+fn a_caution_the_safety_page_gives_is_left_out_but_the_exercises_own_stay() {
+    let mut program = small_program("Ann Jones", "Wall calf stretch");
+    program.phases[0].prescriptions[0].exercise.cautions = vec![
+        "Stop and call the clinic if the pain is sharp or sudden, worse the next morning, or building from week to week."
+            .into(),
+        "Not in the first days after a calf tear.".into(),
+    ];
+    let text = text_of(&compile(&program, &options()));
+    assert_eq!(occurrences(&text, "worse the next morning, or building from week to week"), 0, "{text}");
+    assert_contains(&text, "Take care: keep to the safety rules on page");
+    assert_contains(&text, "Not in the first days after a calf tear.");
+    // The safety page itself still says it.
+    assert_contains(&text, "pain that is worse the next morning, or that builds from week to week");
+
+    // Reworded by a therapist, it is theirs and prints.
+    program.phases[0].prescriptions[0].exercise.cautions = vec!["Stop if the pain is sharp or sudden.".into()];
+    let text = text_of(&compile(&program, &options()));
+    assert_contains(&text, "Stop if the pain is sharp or sudden.");
+    assert_eq!(occurrences(&text, "keep to the safety rules"), 0, "{text}");
+}
+
+#[test]
+fn the_plan_names_each_exercise_once_a_stage_with_the_dose_of_each_week() {
+    // Hold 30 seconds, 5 more each week: the plan gives the words that stay once and the hold week by week.
+    let program = small_program("Ann Jones", "Wall calf stretch");
+    let text = text_of(&compile(&program, &options()));
+    assert_contains(&text, "Weeks 1–2");
+    // pdf-extract puts a space before a colon that follows bold text.
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for wanted in
+        ["Wallcalfstretch:eachleg,onceaday,everyday", "Week1:Hold30seconds,3times", "Week2:Hold35seconds,3times"]
+    {
+        assert!(squeezed.contains(wanted), "the plan does not say “{wanted}”:\n{text}");
     }
 }
 

@@ -26,7 +26,8 @@ use typst::visualize::{ExchangeFormat, ImageFormat, RasterFormat, RasterImage, S
 use super::plan::{self, MAX_DIARY_WEEKS};
 use super::{HandoutOptions, Paper};
 use crate::model::{
-    Date, Dose, ExerciseKind, Prescription, Program, Progression, Side, dose_in_words, progression_in_words,
+    Date, Dose, ExerciseKind, Prescription, Program, Progression, Side, amount_in_words, dose_in_words, load_in_words,
+    progression_in_words,
 };
 use crate::schedule::{self, Schedule, ScheduledExercise};
 
@@ -326,7 +327,7 @@ fn plan_rows(program: &Program, schedule: &Schedule, cards: &HashMap<u64, (usize
             // Each exercise in the order it first appears, with its dose in each run of weeks it is in.
             // Weeks in a row with the same words for this exercise are one run ("Weeks 5–6"), even where another
             // exercise changed in between.
-            let mut exercises: Vec<(&ScheduledExercise, Vec<(WeekSpan, String)>)> = Vec::new();
+            let mut exercises: Vec<(&ScheduledExercise, Vec<(WeekSpan, plan::PlanDose)>)> = Vec::new();
             for run in stage_runs {
                 let (Some(week), Some(run_last)) = (run.first(), run.last()) else { continue };
                 let span = WeekSpan { first: week.number, last: run_last.number, open_ended: week.open_ended };
@@ -335,7 +336,7 @@ fn plan_rows(program: &Program, schedule: &Schedule, cards: &HashMap<u64, (usize
                     let dose = plan_dose(&exercise.dose, card_dose, exercise.kind, affected);
                     match exercises.iter_mut().find(|(e, _)| e.prescription_id == exercise.prescription_id) {
                         Some((_, doses)) => match doses.last_mut() {
-                            Some((before, words)) if *words == dose && before.last + 1 == span.first => {
+                            Some((before, words)) if words.words == dose.words && before.last + 1 == span.first => {
                                 before.last = span.last;
                                 before.open_ended = span.open_ended;
                             }
@@ -348,13 +349,13 @@ fn plan_rows(program: &Program, schedule: &Schedule, cards: &HashMap<u64, (usize
             let items = exercises.into_iter().map(|(exercise, doses)| {
                 let in_every_run =
                     matches!(doses.as_slice(), [(span, _)] if span.first == first.number && span.last == last.number);
-                let doses: Vec<(String, String)> = doses
+                let (shared, varying) =
+                    plan::split_varying(&doses.iter().map(|(_, dose)| dose.clone()).collect::<Vec<_>>());
+                let doses: Vec<(String, plan::PlanDose)> = doses
                     .into_iter()
                     .map(|(span, dose)| (plan::weeks_label(span.first, span.last, span.open_ended), dose))
                     .collect();
                 let number = cards.get(&exercise.prescription_id).map_or(0, |(number, _)| *number);
-                let words: Vec<String> = doses.iter().map(|(_, dose)| dose.clone()).collect();
-                let (shared, varying) = plan::split_varying(&words);
                 // An exercise missing from some weeks says which weeks it is in, even when its dose is steady.
                 let by_week: Vec<Value> = if varying.is_empty() && in_every_run {
                     Vec::new()
@@ -397,7 +398,7 @@ struct WeekSpan {
 /// A week's dose for the plan, without the speed and the rest between sets where they are what the exercise's
 /// card says: the plan repeats every exercise every week, and those words made most lines two lines long. What
 /// changes from week to week (sets, repetitions, holds, weight, side, how often) is always printed.
-fn plan_dose(dose: &Dose, card: Option<&Dose>, kind: ExerciseKind, affected: Side) -> String {
+fn plan_dose(dose: &Dose, card: Option<&Dose>, kind: ExerciseKind, affected: Side) -> plan::PlanDose {
     let mut short = dose.clone();
     if let Some(card) = card {
         if short.tempo.trim() == card.tempo.trim() {
@@ -407,7 +408,12 @@ fn plan_dose(dose: &Dose, card: Option<&Dose>, kind: ExerciseKind, affected: Sid
             short.rest_seconds = None;
         }
     }
-    dose_in_words(&short, kind, affected)
+    // How `dose_in_words` begins: the amount, with the weight.
+    let amount = match (amount_in_words(&short, kind), load_in_words(&short.load)) {
+        (Some(amount), Some(load)) => Some(format!("{amount} {load}")),
+        (amount, load) => amount.or(load),
+    };
+    plan::PlanDose::new(dose_in_words(&short, kind, affected), amount.as_deref())
 }
 
 fn diary(program: &Program, schedule: &Schedule, warnings: &mut Vec<String>) -> Value {

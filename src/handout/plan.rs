@@ -59,25 +59,50 @@ pub(crate) struct DiaryWeek {
     pub(crate) sessions: u32,
 }
 
-/// What a dose says every week, and what it says only in some: the weeks' doses in words, split at their commas,
-/// lose the parts they all share at the start and the end. `("each leg, once a day", ["3 sets of 10", "3 sets
-/// of 12"])`; all the same gives `(dose, [])`. The shared text keeps the order the parts had, so it still reads
-/// as one dose.
-pub(crate) fn split_varying(doses: &[String]) -> (String, Vec<String>) {
-    let Some(first) = doses.first() else { return (String::new(), Vec::new()) };
-    if doses.iter().all(|dose| dose == first) {
-        return (first.clone(), Vec::new());
+/// One week's dose in words for the plan, and where its amount ("Hold 30 seconds, 3 times", "3 sets of 12 with
+/// 5 kg added") ends and the rest (side, how often) begins, when it can be cut there.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PlanDose {
+    pub(crate) words: String,
+    /// Byte index of the ", " after the amount.
+    pub(crate) amount_end: Option<usize>,
+}
+
+impl PlanDose {
+    /// `amount` is how the words begin, in any case; the cut is made only where a ", " follows it.
+    pub(crate) fn new(words: String, amount: Option<&str>) -> Self {
+        let amount_end = amount.map(str::len).filter(|&end| {
+            words.get(..end).zip(amount).is_some_and(|(head, amount)| head.eq_ignore_ascii_case(amount))
+                && words[end..].starts_with(", ")
+        });
+        Self { words, amount_end }
     }
-    let parts: Vec<Vec<&str>> = doses.iter().map(|dose| dose.split(", ").collect()).collect();
-    let shortest = parts.iter().map(Vec::len).min().unwrap_or(0);
-    // The varying middle is never empty: a week with nothing after "Week 3:" would read as a mistake.
-    let same_at_start = |i: usize| parts.iter().all(|p| p[i] == parts[0][i]);
-    let same_at_end = |i: usize| parts.iter().all(|p| p[p.len() - 1 - i] == parts[0][parts[0].len() - 1 - i]);
-    let prefix = (0..shortest.saturating_sub(1)).take_while(|&i| same_at_start(i)).count();
-    let suffix = (0..shortest.saturating_sub(prefix + 1)).take_while(|&i| same_at_end(i)).count();
-    let shared: Vec<&str> = parts[0][..prefix].iter().chain(&parts[0][parts[0].len() - suffix..]).copied().collect();
-    let varying = parts.iter().map(|p| p[prefix..p.len() - suffix].join(", ")).collect();
-    (shared.join(", "), varying)
+
+    fn parts(&self) -> Option<(&str, &str)> {
+        self.amount_end.map(|end| (&self.words[..end], &self.words[end + 2..]))
+    }
+}
+
+/// What an exercise's dose says in every week of a stage, and what it says week by week: the amount when only
+/// the amount changes (`("each leg, once a day", ["Hold 30 seconds, 3 times", "Hold 35 seconds, 3 times"])`),
+/// the rest when only that changes, the whole dose otherwise. All the same gives `(dose, [])`. Cut only at the
+/// amount, so "Hold 30 seconds, 3 times" is never torn apart.
+pub(crate) fn split_varying(doses: &[PlanDose]) -> (String, Vec<String>) {
+    let Some(first) = doses.first() else { return (String::new(), Vec::new()) };
+    if doses.iter().all(|dose| dose.words == first.words) {
+        return (first.words.clone(), Vec::new());
+    }
+    let parts: Option<Vec<(&str, &str)>> = doses.iter().map(PlanDose::parts).collect();
+    if let Some(parts) = parts {
+        let (amount, rest) = parts[0];
+        if parts.iter().all(|(_, r)| *r == rest) {
+            return (rest.to_owned(), parts.iter().map(|(a, _)| (*a).to_owned()).collect());
+        }
+        if parts.iter().all(|(a, _)| *a == amount) {
+            return (amount.to_owned(), parts.iter().map(|(_, r)| (*r).to_owned()).collect());
+        }
+    }
+    (String::new(), doses.iter().map(|dose| dose.words.clone()).collect())
 }
 
 /// The diary's weeks: the schedule's, plus a few more when the program ends with an open-ended phase.
@@ -135,20 +160,43 @@ mod tests {
 
     #[test]
     fn doses_split_into_the_shared_words_and_what_changes() {
-        let doses = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let dose = |words: &str, amount: &str| PlanDose::new(words.to_owned(), Some(amount));
+        let strings = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         assert_eq!(
-            split_varying(&doses(&["3 sets of 10, each leg, once a day", "3 sets of 12, each leg, once a day"])),
-            ("each leg, once a day".to_owned(), doses(&["3 sets of 10", "3 sets of 12"]))
-        );
-        assert_eq!(split_varying(&doses(&["Every day", "Every day"])), ("Every day".to_owned(), Vec::new()));
-        // A part that appears only in a later week stays with that week.
-        assert_eq!(
-            split_varying(&doses(&["Hold 30 seconds, once a day", "Hold 30 seconds, each leg, once a day"])),
-            ("Hold 30 seconds".to_owned(), doses(&["once a day", "each leg, once a day"]))
+            split_varying(&[
+                dose("Hold 30 seconds, 3 times, each leg, once a day", "hold 30 seconds, 3 times"),
+                dose("Hold 35 seconds, 3 times, each leg, once a day", "hold 35 seconds, 3 times"),
+            ]),
+            ("each leg, once a day".to_owned(), strings(&["Hold 30 seconds, 3 times", "Hold 35 seconds, 3 times"]))
         );
         assert_eq!(
-            split_varying(&doses(&["Every day", "Every day, each leg"])),
-            (String::new(), doses(&["Every day", "Every day, each leg"]))
+            split_varying(&[
+                dose("3 sets of 10, once a day", "3 sets of 10"),
+                dose("3 sets of 10, twice a day", "3 sets of 10")
+            ]),
+            ("3 sets of 10".to_owned(), strings(&["once a day", "twice a day"]))
+        );
+        assert_eq!(
+            split_varying(&[
+                dose("3 sets of 10, every day", "3 sets of 10"),
+                dose("3 sets of 10, every day", "3 sets of 10")
+            ]),
+            ("3 sets of 10, every day".to_owned(), Vec::new())
+        );
+        // Both change, or a dose that cannot be cut: whole doses, week by week.
+        assert_eq!(
+            split_varying(&[
+                dose("3 sets of 10, once a day", "3 sets of 10"),
+                dose("3 sets of 12, twice a day", "3 sets of 12")
+            ]),
+            (String::new(), strings(&["3 sets of 10, once a day", "3 sets of 12, twice a day"]))
+        );
+        assert_eq!(
+            split_varying(&[
+                dose("1 minute per leg, every day", "1 minute"),
+                dose("2 minutes per leg, every day", "2 minutes")
+            ]),
+            (String::new(), strings(&["1 minute per leg, every day", "2 minutes per leg, every day"]))
         );
     }
 
