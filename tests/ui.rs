@@ -332,6 +332,13 @@ fn invalid_input_is_marked_not_changed() {
     assert!(harness.query_by_label_contains("outside the safe range").is_some(), "the reason is not shown");
     assert!(harness.query_by_label_contains("1 to check").is_some(), "the card has no problem badge");
 
+    // F8 (or the status bar) goes to the exercise with something to check.
+    harness.state_mut().selection.prescription = None;
+    harness.key_press(Key::F8);
+    harness.run();
+    let first = harness.state().document.program.phases[0].prescriptions[0].id;
+    assert_eq!(harness.state().selection.prescription, Some(first));
+
     // The card's own controls take mouse clicks (the card's click area lies behind them).
     assert_eq!(harness.state().document.program.phases[0].prescriptions[0].dose.hold_seconds, None);
     harness.get_by_role_and_label(Role::CheckBox, "Hold").click();

@@ -117,6 +117,8 @@ pub struct Selection {
     pub target_phase: Option<u64>,
     /// Whether the details view shows the prescription (true) or the library entry (false).
     pub details_of_prescription: bool,
+    /// Bring the selected card into view on the next frame (after a keyboard move or "next problem").
+    pub scroll_to_prescription: bool,
 }
 
 pub struct StepwiseApp {
@@ -297,6 +299,7 @@ impl StepwiseApp {
                     None => self.notify("Choose the exercise to copy in the library first."),
                 }
             }
+            Command::ShowNextProblem => self.show_next_problem(),
             Command::ShowDetails => self.side_tab = SideTab::Details,
             Command::ShowPreview => self.side_tab = SideTab::Preview,
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
@@ -425,6 +428,7 @@ impl StepwiseApp {
             );
             selection.prescription = Some(id);
             selection.details_of_prescription = true;
+            selection.scroll_to_prescription = true;
         });
     }
 
@@ -450,7 +454,40 @@ impl StepwiseApp {
         };
         if let Some((phase_id, index)) = target {
             self.edit(|program, _| move_prescription(program, id, phase_id, index));
+            self.selection.scroll_to_prescription = true;
         }
+    }
+
+    /// Selects the card with the next error after the selected one (wrapping round) and brings it into view.
+    fn show_next_problem(&mut self) {
+        use crate::model::{PathStep, Severity};
+        let program = &self.document.program;
+        let mut ids: Vec<u64> = self
+            .document
+            .problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Error)
+            .filter_map(|problem| match problem.path.0.as_slice() {
+                [
+                    PathStep::Field("phases"),
+                    PathStep::Index(phase),
+                    PathStep::Field("prescriptions"),
+                    PathStep::Index(i),
+                    ..,
+                ] => program.phases.get(*phase)?.prescriptions.get(*i).map(|p| p.id),
+                _ => None,
+            })
+            .collect();
+        ids.dedup();
+        if ids.is_empty() {
+            self.notify("Nothing to check on the exercises.");
+            return;
+        }
+        let after = self.selection.prescription.and_then(|current| ids.iter().position(|id| *id == current));
+        let next = after.map_or(0, |position| (position + 1) % ids.len());
+        self.selection.prescription = Some(ids[next]);
+        self.selection.details_of_prescription = true;
+        self.selection.scroll_to_prescription = true;
     }
 
     // ----------------------------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ pub enum Command {
     MoveSelectedDown,
     DuplicateSelected,
     RemoveSelected,
+    /// Select the next exercise with something to check, and show it.
+    ShowNextProblem,
     // View
     ShowDetails,
     ShowPreview,
@@ -70,7 +72,7 @@ pub enum Command {
 
 impl Command {
     /// Every command that needs no target, in the order the palette lists them.
-    pub const PALETTE: [Self; 26] = [
+    pub const PALETTE: [Self; 27] = [
         Self::New,
         Self::NewFromTemplate,
         Self::Open,
@@ -87,6 +89,7 @@ impl Command {
         Self::MoveSelectedDown,
         Self::DuplicateSelected,
         Self::RemoveSelected,
+        Self::ShowNextProblem,
         Self::NewCustomExercise,
         Self::CopyAsCustomExercise,
         Self::ShowDetails,
@@ -134,6 +137,7 @@ impl Command {
             }
             Self::DuplicateSelected => ("Duplicate exercise", "Copy the selected exercise, with its dose, below it"),
             Self::RemoveSelected => ("Remove exercise", "Remove the selected exercise from the program"),
+            Self::ShowNextProblem => ("Next thing to check", "Go to the next exercise whose dose needs a look"),
             Self::ShowDetails => ("Show exercise details", "Show the selected exercise's details beside the program"),
             Self::ShowPreview => ("Show handout preview", "Show the patient's handout beside the program"),
             Self::ZoomIn => ("Larger text", "Make everything larger"),
@@ -185,6 +189,7 @@ impl Command {
             Self::ZoomIn => const { &[ctrl(Key::Plus), ctrl(Key::Equals)] },
             Self::ZoomOut => const { &[ctrl(Key::Minus)] },
             Self::ZoomReset => const { &[ctrl(Key::Num0)] },
+            Self::ShowNextProblem => const { &[KeyboardShortcut::new(Modifiers::NONE, Key::F8)] },
             _ => const { &[] },
         }
     }

@@ -84,13 +84,15 @@ pub fn menu_bar(app: &mut StepwiseApp, ui: &mut Ui) {
     });
 }
 
-pub fn status_bar(app: &StepwiseApp, ui: &mut Ui) {
+pub fn status_bar(app: &mut StepwiseApp, ui: &mut Ui) {
     ui.horizontal(|ui| {
         let errors = app.document.error_count();
         if errors > 0 {
-            ui.label(
-                RichText::new(format!("{errors} thing(s) to check in the program")).color(ui.visuals().error_fg_color),
-            );
+            let text = if errors == 1 { "1 thing to check".to_owned() } else { format!("{errors} things to check") };
+            let button = egui::Button::new(RichText::new(text).color(ui.visuals().error_fg_color)).frame(false);
+            if ui.add(button).on_hover_text("Go to the next one (F8)").clicked() {
+                app.commands.push(Command::ShowNextProblem);
+            }
         } else {
             ui.label(RichText::new("The program is ready to print").weak());
         }

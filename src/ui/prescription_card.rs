@@ -139,6 +139,10 @@ pub fn ui(
         .response
     });
     let response = inner.inner;
+    if context.selected && selection.scroll_to_prescription {
+        selection.scroll_to_prescription = false;
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
     if response.clicked() {
         selection.prescription = Some(id);
         selection.details_of_prescription = true;
