@@ -33,9 +33,23 @@
 //!
 //! What the handout contains, in order: the clinic's header, the patient's details, goals and note, the stages
 //! at a glance; the pain traffic light, when to stop and call, the signs of a blood clot; each stage with its
-//! criteria to move on and one card per exercise (drawing, dose in words, steps, tips, cautions; an exercise
-//! repeated in a later stage refers back to its first card); the week-by-week plan from `schedule::build`;
-//! the diary. The patient's name and "page N of M" are on every page.
+//! criteria to move on and one card per exercise; the week-by-week plan from `schedule::build`; the diary. The
+//! patient's name and "page N of M" are on every page.
+//!
+//! Kept short, because a patient reads a short handout (the ready-made programs print in 6 to 19 A4 pages, down
+//! from 7 to 27), with the type no smaller:
+//! - A card: the drawing beside the name and the dose in words; what it is for and the steps across the full
+//!   width; tips and mistakes run on in a line or two; the cautions in a red box. Two ordinary cards share a
+//!   page; one longer than half a page may go over a page between its steps, never between its last step, tips
+//!   and cautions.
+//! - An exercise repeated in a later stage (same name, steps, tips, cautions and drawing) prints its dose for
+//!   that stage and "as in exercise N on page P" instead of its steps again.
+//! - A caution that says word for word what the safety page says ("Stop and call the clinic if the pain is
+//!   sharp or sudden ...") is left out of the card, whose red box then points to the safety page; every other
+//!   caution prints.
+//! - The plan is one block a stage naming each exercise once, with the words that hold all stage and, where
+//!   the dose changes, the amount week by week ("Week 1: 3 sets of 10 • Week 2: 3 sets of 12"). Speed and rest
+//!   between sets are on the card.
 //!
 //! Module map: `inputs` (program -> `sys.inputs`, pictures, warnings), `plan` (schedule wording and diary
 //! weeks), `world` (Typst's view of files, fonts and date), `fonts`, `pages` (preview pixels, missing glyphs),
