@@ -36,7 +36,7 @@
 //! criteria to move on and one card per exercise; the week-by-week plan from `schedule::build`; the diary. The
 //! patient's name and "page N of M" are on every page.
 //!
-//! Kept short, because a patient reads a short handout (the ready-made programs print in 6 to 19 A4 pages, down
+//! Kept short, because a patient reads a short handout (the ready-made programs print in 6 to 18 A4 pages, down
 //! from 7 to 27), with the type no smaller:
 //! - A card: the drawing beside the name and the dose in words; what it is for and the steps across the full
 //!   width; tips and mistakes run on in a line or two; the cautions in a red box. Two ordinary cards share a
