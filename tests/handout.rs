@@ -168,8 +168,8 @@ fn ready_made_programs_print_in_few_pages() {
         ("doms-tight-calves", 13),
         ("heavy-slow-resistance", 7),
         ("plantar-heel-pain", 7),
-        ("runners-calf-pain", 18),
-        ("silbernagel-combined", 18),
+        ("runners-calf-pain", 17),
+        ("silbernagel-combined", 17),
     ];
     for (name, program) in ready_made_programs() {
         let handout = compile(&program, &options());
