@@ -69,7 +69,7 @@ enum Paper {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => stepwise::ui::run()
+        None => stepwise::ui::run_with_file(cli.program)
             .map(|()| ExitCode::SUCCESS)
             .map_err(|e| anyhow::anyhow!("could not open the window: {e}")),
         Some(Command::Check { files }) => Ok(check(&files)),
