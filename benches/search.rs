@@ -33,6 +33,7 @@ fn generated_library(size: usize) -> Library {
                 references: vec!["martin2018".into()],
                 illustration: format!("exercise-{i}"),
                 tags: vec![word(7).to_owned(), word(8).to_owned()],
+                therapist_note: String::new(),
             }
         })
         .collect();

@@ -213,3 +213,20 @@ fn a_duplicate_id_within_one_source_is_an_error_with_file_and_line() {
         other => panic!("expected a duplicate-id error, got {other:?}"),
     }
 }
+
+#[test]
+fn patient_facing_text_carries_no_notes_meant_for_the_therapist() {
+    // The dose note, steps, tips and cautions print on the handout; caveats about the evidence belong in
+    // `therapist_note`, which is shown in the app only.
+    for entry in builtin().entries() {
+        let e = &entry.exercise;
+        let printed =
+            e.steps.iter().chain(&e.cues).chain(&e.common_mistakes).chain(&e.cautions).chain([&e.default_dose.note]);
+        for text in printed {
+            let lower = text.to_lowercase();
+            for phrase in ["common practice", "check against", "(check", "clinical-sources", "the patient's response"] {
+                assert!(!lower.contains(phrase), "{}: printed text says {phrase:?}: {text}", e.id);
+            }
+        }
+    }
+}

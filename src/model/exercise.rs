@@ -133,6 +133,10 @@ pub struct Exercise {
     pub illustration: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// For the therapist only, never printed: how sure the sources are about the dose, what was common practice
+    /// rather than trial data. Patient-facing words go in the dose `note`.
+    #[serde(default)]
+    pub therapist_note: String,
 }
 
 impl Exercise {

@@ -139,6 +139,7 @@ impl CustomExerciseForm {
             references: lines(&self.references),
             illustration: self.illustration.trim().to_owned(),
             tags: commas(&self.tags),
+            therapist_note: String::new(),
         }
     }
 

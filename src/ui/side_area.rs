@@ -47,6 +47,9 @@ fn details(app: &mut StepwiseApp, ui: &mut Ui) {
             let affected = app.document.program.patient.side;
             exercise_text(ui, &prescription.exercise);
             week_by_week(ui, phase, prescription, affected);
+            if let Some(entry) = app.library.get(&prescription.exercise.library_id) {
+                therapist_note(ui, &entry.exercise.therapist_note);
+            }
         } else if let Some(entry) = app.selection.exercise.as_deref().and_then(|id| app.library.get(id)) {
             let copy = entry.exercise.to_copy();
             ui.label(RichText::new(entry.source.label()).weak());
@@ -65,6 +68,7 @@ fn details(app: &mut StepwiseApp, ui: &mut Ui) {
             if !entry.exercise.equipment.is_empty() {
                 ui.label(format!("Equipment: {}", entry.exercise.equipment.join(", ")));
             }
+            therapist_note(ui, &entry.exercise.therapist_note);
         } else {
             ui.label(
                 RichText::new("Select an exercise in the library or a card in the program to see it here.").weak(),
@@ -111,6 +115,15 @@ fn exercise_text(ui: &mut Ui, exercise: &ExerciseCopy) {
     }
     if !exercise.references.is_empty() {
         ui.label(RichText::new(format!("Sources: {}", exercise.references.join(", "))).weak().small());
+    }
+}
+
+/// The library's note on the evidence behind the dose: for the therapist's eyes, never on the handout.
+fn therapist_note(ui: &mut Ui, note: &str) {
+    if !note.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("For the therapist (not printed)").strong());
+        ui.label(RichText::new(note).italics());
     }
 }
 
