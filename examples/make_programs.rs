@@ -344,14 +344,7 @@ fn silbernagel(library: &Library) -> Result<Program> {
 /// Heavy slow resistance (beyer2015): the dose table by week.
 fn heavy_slow_resistance(library: &Library) -> Result<Program> {
     let mut m = Maker::new(library);
-    let row = |from_week, sets, reps| WeekDose {
-        from_week,
-        sets,
-        reps: Some(reps),
-        hold_seconds: None,
-        load: Some(Load::RepetitionMaximum(reps)),
-    };
-    let table = || Progression::ByWeek(vec![row(1, 3, 15), row(2, 3, 12), row(4, 4, 10), row(6, 4, 8), row(9, 4, 6)]);
+    let table = || Progression::ByWeek(WeekDose::heavy_slow_resistance_table());
     let phase = PhaseSpec {
         id: m.id(),
         name: "Heavy slow resistance",

@@ -574,14 +574,7 @@ mod tests {
 
     #[test]
     fn beyer_table_by_week() {
-        let row = |from_week, sets, reps| WeekDose {
-            from_week,
-            sets,
-            reps: Some(reps),
-            hold_seconds: None,
-            load: Some(Load::RepetitionMaximum(reps)),
-        };
-        let table = Progression::ByWeek(vec![row(1, 3, 15), row(2, 3, 12), row(4, 4, 10), row(6, 4, 8), row(9, 4, 6)]);
+        let table = Progression::ByWeek(WeekDose::heavy_slow_resistance_table());
         let range = DoseRange { sets: Some(Bounds::new(3, 4)), reps: Some(Bounds::new(6, 15)), ..DoseRange::default() };
         let p = prescription(
             7,

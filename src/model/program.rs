@@ -203,6 +203,25 @@ impl Progression {
     }
 }
 
+impl WeekDose {
+    /// Heavy slow resistance as Beyer et al. ran it (`beyer2015`): 3 x 15 RM in week 1, 3 x 12 RM in weeks 2-3,
+    /// 4 x 10 RM in weeks 4-5, 4 x 8 RM in weeks 6-8, 4 x 6 RM in weeks 9-12. One place for the table, so the
+    /// shipped program, the words and the tests cannot drift apart.
+    #[must_use]
+    pub fn heavy_slow_resistance_table() -> Vec<Self> {
+        [(1, 3, 15), (2, 3, 12), (4, 4, 10), (6, 4, 8), (9, 4, 6)]
+            .into_iter()
+            .map(|(from_week, sets, reps)| Self {
+                from_week,
+                sets,
+                reps: Some(reps),
+                hold_seconds: None,
+                load: Some(Load::RepetitionMaximum(reps)),
+            })
+            .collect()
+    }
+}
+
 /// From week `from_week` of the phase (1 = its first week) until the next row: this dose.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

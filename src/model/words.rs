@@ -416,14 +416,7 @@ mod tests {
 
     #[test]
     fn beyer_table_in_words() {
-        let row = |from_week, sets, reps| WeekDose {
-            from_week,
-            sets,
-            reps: Some(reps),
-            hold_seconds: None,
-            load: Some(Load::RepetitionMaximum(reps)),
-        };
-        let table = Progression::ByWeek(vec![row(1, 3, 15), row(2, 3, 12), row(4, 4, 10), row(6, 4, 8), row(9, 4, 6)]);
+        let table = Progression::ByWeek(WeekDose::heavy_slow_resistance_table());
         assert_eq!(
             progression_in_words(&table),
             "Week 1: 3 sets of 15 (15 RM); weeks 2-3: 3 sets of 12 (12 RM); weeks 4-5: 4 sets of 10 (10 RM); \
