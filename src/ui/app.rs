@@ -563,14 +563,20 @@ impl StepwiseApp {
         self.replace_document(Document::new(program, None, None));
     }
 
+    /// Replaces the document; the old recovery copy belongs to the old document and goes.
     fn replace_document(&mut self, document: Document) {
+        self.show_document(document);
+        recovery::discard(&self.locations.recovery_dir());
+    }
+
+    /// Makes `document` the one being edited, with a fresh selection and every derived view out of date.
+    fn show_document(&mut self, document: Document) {
         self.selection =
             Selection { target_phase: document.program.phases.first().map(|phase| phase.id), ..Selection::default() };
         self.document = document;
         self.autosaved_revision = None;
         self.outdated_revision = None;
         self.schedule_revision = None;
-        recovery::discard(&self.locations.recovery_dir());
     }
 
     fn start_folder(&self) -> PathBuf {
@@ -660,13 +666,8 @@ impl StepwiseApp {
     /// Restores the recovery copy as an unsaved document.
     pub(super) fn restore(&mut self, recovery: Recovery) {
         let on_disk = recovery.document.as_deref().and_then(|path| files::load_program(path).ok()).map(|l| l.program);
-        let document = Document::new_unsaved(recovery.program, recovery.document, on_disk);
-        self.selection =
-            Selection { target_phase: document.program.phases.first().map(|phase| phase.id), ..Selection::default() };
-        self.document = document;
-        self.autosaved_revision = None;
-        self.outdated_revision = None;
-        self.schedule_revision = None;
+        // Unlike opening a file, restoring keeps the recovery copy until the next autosave replaces it.
+        self.show_document(Document::new_unsaved(recovery.program, recovery.document, on_disk));
     }
 
     pub(super) fn discard_recovery(&self) {
