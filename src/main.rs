@@ -86,6 +86,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints one line of output. When the reader has gone (`stepwise library | head`), stop quietly as other
+/// command-line tools do, rather than panic on the broken pipe.
+fn say(line: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(error) = writeln!(out, "{line}") {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("stepwise: could not write the output: {error}");
+        std::process::exit(1);
+    }
+}
+
 /// The user's merged library (built-in + clinic + own), as the app sees it.
 fn user_library() -> Library {
     let locations = files::settings::Locations::for_user();
@@ -118,7 +132,7 @@ fn check(paths: &[PathBuf]) -> ExitCode {
             Severity::Error => errors += 1,
             Severity::Warning => warnings += 1,
         }
-        println!("{line}");
+        say(&line);
     };
     // Library files are checked together, so progressions may point into another file of the same set.
     let mut library_files = Vec::new();
@@ -165,10 +179,10 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         eprintln!("{errors} problem(s) and {warnings} warning(s) in {files} file{plural}");
         ExitCode::FAILURE
     } else {
-        println!(
+        say(&format!(
             "{files} file{plural} checked: no problems{}",
             if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
-        );
+        ));
         ExitCode::SUCCESS
     }
 }
@@ -177,7 +191,7 @@ fn list_library(query: &str) -> ExitCode {
     let library = user_library();
     for index in library.search(&SearchQuery::text(query)) {
         let exercise = &library.entries()[index].exercise;
-        println!("{}\t{}\t{}", exercise.id, exercise.name, exercise.kind.label());
+        say(&format!("{}\t{}\t{}", exercise.id, exercise.name, exercise.kind.label()));
     }
     ExitCode::SUCCESS
 }
@@ -194,10 +208,10 @@ fn schedule(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for (n, path) in paths.iter().enumerate() {
         let program = load(path)?;
         if n > 0 {
-            println!();
+            say("");
         }
         let plan = stepwise::schedule::build(&program);
-        print!("{}", stepwise::schedule::to_text(&plan, &program));
+        say(stepwise::schedule::to_text(&plan, &program).trim_end());
     }
     Ok(ExitCode::SUCCESS)
 }

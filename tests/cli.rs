@@ -141,3 +141,25 @@ fn check_reports_a_duplicate_id_in_a_library_with_its_line() {
     );
     assert_eq!(out.lines().filter(|l| l.contains("my-stretch")).count(), 1, "reported once: {out}");
 }
+
+#[test]
+fn output_cut_short_by_the_reader_ends_quietly() {
+    // `stepwise schedule programs/*.ron | head`: the reader leaves early; no panic, no error message.
+    let programs: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/programs"))
+        .expect("programs folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    let mut child = stepwise()
+        .arg("schedule")
+        .args(&programs)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take()); // the reader goes away before the first line
+    let output = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
