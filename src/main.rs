@@ -206,7 +206,20 @@ fn load(path: &Path) -> anyhow::Result<stepwise::model::Program> {
 
 fn schedule(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for (n, path) in paths.iter().enumerate() {
-        let program = load(path)?;
+        let text = files::read_text(path)?;
+        let loaded = files::program_from_str(&text, path)?;
+        if let Some(reason) = &loaded.read_only {
+            eprintln!("note: {}: {reason}", path.display());
+        }
+        let program = loaded.program;
+        // A phase of years on end is a slip of the keyboard: say where it is rather than plan it.
+        let too_long = stepwise::model::length_problems(&program);
+        if !too_long.is_empty() {
+            for located in files::locate_problems(&text, path, too_long) {
+                eprintln!("{located}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
         if n > 0 {
             say("");
         }

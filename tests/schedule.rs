@@ -167,3 +167,45 @@ fn stepwise_schedule_prints_a_readable_plan_for_every_program() {
         assert!(!text.contains(unwanted), "{unwanted:?} in the plan:\n{text}");
     }
 }
+
+/// A phase of four billion weeks (a slip of the keyboard) is refused at once, with its line and column: before
+/// the bound, `stepwise schedule` planned week after week for hours.
+#[test]
+fn stepwise_schedule_refuses_a_four_billion_week_phase_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("endless.ron");
+    let mut program = Program::new(Date::new(2026, 3, 2).unwrap());
+    program.phases[0].length = PhaseLength::Weeks(4_000_000_000);
+    let text = files::program_to_string(&program).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let line = text.lines().position(|l| l.contains("Weeks(4000000000)")).unwrap() + 1;
+
+    let started = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stepwise"))
+        .arg("schedule")
+        .arg(&path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // It takes milliseconds; 5 s leaves room for a loaded machine, then it is killed rather than hang the suite.
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(5) {
+            let _ = child.kill();
+            panic!("stepwise schedule still running after 5 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("endless.ron:{line}:")) && stderr.contains("4000000000 weeks is longer than a phase"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty(), "no plan is printed: {}", String::from_utf8_lossy(&output.stdout));
+    eprintln!("refused in {} ms", started.elapsed().as_millis());
+}

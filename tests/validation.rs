@@ -1,8 +1,8 @@
 //! Validation finds every kind of bad dose and says where it is; nothing is clamped or dropped.
 
 use stepwise::model::{
-    BodyRegion, Bounds, Date, Dose, DoseRange, ExerciseCopy, ExerciseKind, Load, Phase, PhaseLength, Prescription,
-    Program, Progression, Severity, validate_program,
+    BodyRegion, Bounds, Date, Dose, DoseRange, ExerciseCopy, ExerciseKind, Load, MAX_PHASE_WEEKS, MAX_PROGRAM_WEEKS,
+    Phase, PhaseLength, Prescription, Program, Progression, Severity, WeekDose, length_problems, validate_program,
 };
 
 fn heel_drop() -> ExerciseCopy {
@@ -141,4 +141,91 @@ fn every_problem_is_reported_at_once() {
         Progression::Steady,
     ));
     assert_eq!(found.len(), 5, "{found:#?}");
+}
+
+#[test]
+fn phases_and_programs_longer_than_anyone_means_are_errors() {
+    let mut program = program_with(Dose { sets: 3, reps: Some(15), ..Dose::default() }, Progression::Steady);
+    program.phases[0].length = PhaseLength::Weeks(4_000_000_000);
+    program.phases[1].length = PhaseLength::Weeks(MAX_PHASE_WEEKS);
+    let found = errors(&program);
+    assert_eq!(
+        found,
+        ["phase 1, field `length`: 4000000000 weeks is longer than a phase can be (at most 104 weeks, two years)"]
+    );
+
+    // Three phases of two years: the third takes the program past five years.
+    let mut third = program.phases[1].clone();
+    third.id = 99;
+    third.prescriptions.clear();
+    program.phases[0].length = PhaseLength::Weeks(MAX_PHASE_WEEKS);
+    program.phases.push(third);
+    let found = errors(&program);
+    assert_eq!(
+        found,
+        [
+            "phase 3, field `length`: the program reaches 312 weeks in this phase: a program can be at most 260 weeks (five years)"
+        ]
+    );
+    assert!(MAX_PROGRAM_WEEKS == 260 && length_problems(&program).len() == 1);
+
+    // The longest allowed is fine.
+    program.phases.pop();
+    assert_eq!(errors(&program), Vec::<String>::new());
+}
+
+#[test]
+fn dose_tables_are_no_longer_than_a_phase() {
+    let row = |from_week| WeekDose { from_week, sets: 3, reps: Some(10), hold_seconds: None, load: None };
+    let table = Progression::ByWeek(vec![row(1), row(u32::MAX)]);
+    let found = errors(&program_with(Dose { sets: 3, reps: Some(15), ..Dose::default() }, table));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("item 2, field `from_week`: week 4294967295 is past the end of any phase"), "{found:#?}");
+
+    // The words for such a table do not overflow either (`from_week + 1` did).
+    let words = stepwise::model::progression_in_words(&Progression::ByWeek(vec![row(u32::MAX), row(u32::MAX)]));
+    assert!(words.contains("4294967295"), "{words}");
+
+    let long = Progression::ByWeek((1..=200).map(row).collect());
+    let found = errors(&program_with(Dose { sets: 3, reps: Some(15), ..Dose::default() }, long));
+    assert!(found.iter().any(|m| m.contains("the dose table has 200 rows")), "{found:#?}");
+}
+
+#[test]
+fn the_next_id_never_overflows() {
+    let mut program = program_with(Dose { sets: 3, reps: Some(15), ..Dose::default() }, Progression::Steady);
+    assert_eq!(program.next_id(), 31);
+    program.phases[0].id = u64::MAX;
+    let next = program.next_id();
+    let used: Vec<u64> =
+        program.prescriptions().map(|(_, p)| p.id).chain(program.phases.iter().map(|p| p.id)).collect();
+    assert!(!used.contains(&next), "{next} is already used: {used:?}");
+    assert_eq!(next, 1, "the smallest free id");
+}
+
+/// `stepwise check` puts a phase that is too long at its line and column, like a typo.
+#[test]
+fn check_reports_a_phase_too_long_at_its_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("endless.ron");
+    let mut program = Program::new(Date::new(2026, 1, 5).expect("date"));
+    program.phases[0].length = PhaseLength::Weeks(4_000_000_000);
+    let text = stepwise::files::program_to_string(&program).expect("serialise");
+    std::fs::write(&path, &text).expect("write");
+    let (line, column) =
+        text.lines().enumerate().find_map(|(i, l)| l.find("length:").map(|c| (i + 1, c + 1))).expect("length field");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_stepwise"))
+        .arg("check")
+        .arg(&path)
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .output()
+        .expect("run stepwise check");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains(&format!("endless.ron:{line}:{column}: phase 1, field `length`: 4000000000 weeks is longer")),
+        "{stdout}"
+    );
 }

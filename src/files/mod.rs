@@ -135,7 +135,8 @@ fn explain(code: &ron::Error) -> String {
     }
 }
 
-pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
+/// Reads a whole text file; the error names the file.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
     fs::read_to_string(path).map_err(|source| FileError::Read { path: path.to_owned(), source })
 }
 

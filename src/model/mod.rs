@@ -15,7 +15,10 @@ pub use date::{Date, DateError};
 pub use dose::{Bounds, Dose, DoseRange, Load, Side};
 pub use exercise::{BodyRegion, Exercise, ExerciseCopy, ExerciseKind, ExerciseLibraryFile};
 pub use program::{MeasurableCriterion, Patient, Phase, PhaseLength, Prescription, Program, Progression, WeekDose};
-pub use validate::{FieldPath, PathStep, Problem, Severity, validate_exercise, validate_library, validate_program};
+pub use validate::{
+    FieldPath, MAX_PHASE_WEEKS, MAX_PROGRAM_WEEKS, PathStep, Problem, Severity, length_problems, validate_exercise,
+    validate_library, validate_program,
+};
 pub use words::{
     amount_in_words, days_in_words, dose_in_words, frequency_in_words, load_in_words, progression_in_words,
     seconds_in_words, side_in_words, week_dose_in_words,

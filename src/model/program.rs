@@ -48,15 +48,23 @@ impl Program {
         }
     }
 
-    /// An id not yet used by any phase or prescription in this program.
+    /// An id not yet used by any phase or prescription in this program: one more than the largest, or, when a
+    /// file already uses `u64::MAX`, the smallest free one.
     #[must_use]
     pub fn next_id(&self) -> u64 {
-        self.phases
-            .iter()
-            .flat_map(|phase| std::iter::once(phase.id).chain(phase.prescriptions.iter().map(|p| p.id)))
-            .max()
-            .unwrap_or(0)
-            + 1
+        let ids = || {
+            self.phases
+                .iter()
+                .flat_map(|phase| std::iter::once(phase.id).chain(phase.prescriptions.iter().map(|p| p.id)))
+        };
+        match ids().max() {
+            None => 1,
+            Some(largest) => largest.checked_add(1).unwrap_or_else(|| {
+                let used: std::collections::HashSet<u64> = ids().collect();
+                // There are fewer ids than u64 values, so one is free.
+                (1..=u64::MAX).find(|id| !used.contains(id)).unwrap_or(0)
+            }),
+        }
     }
 
     /// Every prescription with the index of its phase.

@@ -7,6 +7,13 @@ use super::{
     Bounds, Dose, DoseRange, Exercise, ExerciseKind, Load, Phase, PhaseLength, Prescription, Program, Progression,
 };
 
+/// The longest phase Stepwise plans: two years. A longer one is a slip of the keyboard (`Weeks(1000)`), not a
+/// plan, and planning it week by week would keep the window, the handout and `stepwise schedule` busy for hours.
+pub const MAX_PHASE_WEEKS: u32 = 104;
+
+/// The longest program Stepwise plans, all phases together: five years.
+pub const MAX_PROGRAM_WEEKS: u32 = 260;
+
 /// One step of the way from the top of a document to a field: `phases[1].prescriptions[2].dose.sets`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PathStep {
@@ -118,6 +125,7 @@ pub fn validate_program(program: &Program, is_known_exercise: &dyn Fn(&str) -> b
     if program.phases.is_empty() {
         report.warning(root.clone().field("phases"), "the program has no phases, so the handout has no exercises");
     }
+    report.problems.extend(length_problems(program));
     let mut seen_ids = std::collections::HashSet::new();
     for (phase_index, phase) in program.phases.iter().enumerate() {
         let path = root.clone().field("phases").index(phase_index);
@@ -140,6 +148,41 @@ pub fn validate_program(program: &Program, is_known_exercise: &dyn Fn(&str) -> b
                 );
             }
             validate_prescription(&mut report, &path, prescription);
+        }
+    }
+    report.problems
+}
+
+/// Phases longer than [`MAX_PHASE_WEEKS`] and a program longer than [`MAX_PROGRAM_WEEKS`]: what no plan can be
+/// made of. Part of [`validate_program`]; `stepwise schedule` refuses a program that has any.
+#[must_use]
+pub fn length_problems(program: &Program) -> Vec<Problem> {
+    let mut report = Report { problems: Vec::new() };
+    // Counted in u64: a file may hold several phases of u32::MAX weeks.
+    let mut total = 0_u64;
+    let mut said_total = false;
+    for (phase_index, phase) in program.phases.iter().enumerate() {
+        let path = FieldPath::default().field("phases").index(phase_index).field("length");
+        let weeks = match phase.length {
+            PhaseLength::Weeks(weeks) => weeks,
+            PhaseLength::UntilCriteriaMet => 1,
+        };
+        // A phase too long is reported once, as itself; the total counts it at its limit.
+        total += u64::from(weeks.min(MAX_PHASE_WEEKS));
+        if weeks > MAX_PHASE_WEEKS {
+            report.error(
+                path,
+                format!("{weeks} weeks is longer than a phase can be (at most {MAX_PHASE_WEEKS} weeks, two years)"),
+            );
+        } else if total > u64::from(MAX_PROGRAM_WEEKS) && !said_total {
+            said_total = true;
+            report.error(
+                path,
+                format!(
+                    "the program reaches {total} weeks in this phase: a program can be at most {MAX_PROGRAM_WEEKS} \
+                     weeks (five years)"
+                ),
+            );
         }
     }
     report.problems
@@ -318,6 +361,12 @@ fn validate_progression(report: &mut Report, path: &FieldPath, progression: &Pro
             if rows.is_empty() {
                 report.error(path.clone(), "the dose table has no rows");
             }
+            if rows.len() > MAX_PHASE_WEEKS as usize {
+                report.error(
+                    path.clone(),
+                    format!("the dose table has {} rows: at most one a week, {MAX_PHASE_WEEKS} in all", rows.len()),
+                );
+            }
             let mut previous = 0;
             for (index, row) in rows.iter().enumerate() {
                 let row_path = path.clone().index(index);
@@ -328,6 +377,15 @@ fn validate_progression(report: &mut Report, path: &FieldPath, progression: &Pro
                     );
                 }
                 previous = row.from_week;
+                if row.from_week > MAX_PHASE_WEEKS {
+                    report.error(
+                        row_path.clone().field("from_week"),
+                        format!(
+                            "week {} is past the end of any phase (a phase is at most {MAX_PHASE_WEEKS} weeks)",
+                            row.from_week
+                        ),
+                    );
+                }
                 if row.sets == 0 {
                     report.error(row_path.clone().field("sets"), "0 sets: the exercise would never be done");
                 }

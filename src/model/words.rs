@@ -209,7 +209,7 @@ pub fn progression_in_words(progression: &Progression) -> String {
             let mut parts = Vec::new();
             for (index, row) in rows.iter().enumerate() {
                 let weeks = match rows.get(index + 1) {
-                    Some(next) if next.from_week > row.from_week + 1 => {
+                    Some(next) if next.from_week.saturating_sub(1) > row.from_week => {
                         format!("weeks {}-{}", row.from_week, next.from_week - 1)
                     }
                     Some(_) => format!("week {}", row.from_week),
