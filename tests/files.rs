@@ -333,3 +333,206 @@ proptest! {
         prop_assert_eq!(loaded.program, program);
     }
 }
+
+// ---- Settings: a file that failed to load is never written, its backup included.
+
+use stepwise::files::settings::{Locations, Settings};
+
+fn settings_text(version: u32) -> String {
+    let settings = Settings {
+        clinic_name: "Ysbyty Gwynedd Physio".into(),
+        clinic_phone: "01248 384384".into(),
+        ..Settings::default()
+    };
+    let path = Path::new("settings.ron");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join(path);
+    settings.save(&file).expect("save settings");
+    fs::read_to_string(&file).expect("read").replacen("version: 1", &format!("version: {version}"), 1)
+}
+
+/// What the window does with its settings when a program is opened and saved: the recent-files list changes
+/// and the settings are saved. For a file that failed to load, that save must never reach the disk.
+fn open_and_save_a_program(locations: &Locations) -> (Option<String>, Result<(), FileError>) {
+    let loaded = Settings::open(&locations.settings_file());
+    let mut settings = loaded.settings;
+    let program_path = locations.programs_dir().join("anna.ron");
+    fs::create_dir_all(locations.programs_dir()).expect("mkdir");
+    files::save_program(&program_path, &sample_program("Anna")).expect("save program");
+    files::load_program(&program_path).expect("open program");
+    settings.remember_recent(&program_path);
+    (loaded.read_only, settings.save(&locations.settings_file()))
+}
+
+#[test]
+fn settings_that_failed_to_load_are_byte_identical_after_opening_and_saving_a_program() {
+    let typo = settings_text(1).replacen("clinic_name:", "clinic_nmae:", 1);
+    let newer = settings_text(99);
+    let newer_with_new_fields = newer.replacen("clinic_phone:", "clinic_fax: \"01248\",\n    clinic_phone:", 1);
+    let version_zero = settings_text(0);
+    for (what, text) in [
+        ("a typo", &typo),
+        ("version 99", &newer),
+        ("version 99 with new fields", &newer_with_new_fields),
+        ("version 0", &version_zero),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let locations = Locations::under(dir.path());
+        fs::create_dir_all(&locations.config_dir).expect("mkdir");
+        fs::write(locations.settings_file(), text).expect("write settings");
+
+        let (read_only, saved) = open_and_save_a_program(&locations);
+        let reason = read_only.unwrap_or_else(|| panic!("{what}: the settings must be read-only"));
+        let error = saved.expect_err(what).to_string();
+        assert!(error.contains("settings were not saved"), "{what}: {error}");
+        assert_eq!(&fs::read_to_string(locations.settings_file()).expect("read"), text, "{what}: file changed");
+        assert!(!files::backup_path(&locations.settings_file()).exists(), "{what}: a .bak was written");
+        let names: Vec<_> = fs::read_dir(&locations.config_dir).expect("list").filter_map(Result::ok).collect();
+        assert_eq!(names.len(), 1, "{what}: nothing else in the config folder: {names:?}");
+        eprintln!("{what}: {reason}");
+    }
+    // A typo says where it is; a newer version says so.
+    let typo_reason = {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.ron");
+        fs::write(&path, &typo).expect("write");
+        Settings::open(&path).read_only.unwrap_or_default()
+    };
+    let line = typo.lines().position(|l| l.contains("clinic_nmae")).expect("typo") + 1;
+    assert!(
+        typo_reason.contains(&format!("settings.ron:{line}:")) && typo_reason.contains("clinic_nmae"),
+        "{typo_reason}"
+    );
+    assert!(
+        matches!(
+            files::settings::settings_from_str(&newer_with_new_fields, Path::new("s.ron")),
+            Err(FileError::NewerVersion { found: 99, .. })
+        ),
+        "a newer file with unknown fields says it is newer"
+    );
+    // Version 99 that still reads keeps its clinic details for printing.
+    let path = tempfile::tempdir().expect("temp dir");
+    let file = path.path().join("settings.ron");
+    fs::write(&file, &newer).expect("write");
+    assert_eq!(Settings::open(&file).settings.clinic_name, "Ysbyty Gwynedd Physio");
+}
+
+#[test]
+fn good_settings_save_with_a_backup_and_missing_ones_give_defaults() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let locations = Locations::under(dir.path());
+    let (read_only, saved) = open_and_save_a_program(&locations);
+    assert_eq!(read_only, None);
+    saved.expect("settings saved");
+    let (read_only, saved) = open_and_save_a_program(&locations);
+    assert_eq!(read_only, None);
+    saved.expect("saved again");
+    assert!(files::backup_path(&locations.settings_file()).exists(), "the previous settings are kept");
+    let settings = Settings::load(&locations.settings_file()).expect("load");
+    assert_eq!(settings.recent_files, [locations.programs_dir().join("anna.ron")]);
+    // A file with no version is version 1.
+    let text = fs::read_to_string(locations.settings_file()).expect("read").replacen("    version: 1,\n", "", 1);
+    assert!(!text.contains("version"), "{text}");
+    assert_eq!(files::settings::settings_from_str(&text, Path::new("s.ron")).expect("reads").version, 1);
+}
+
+// ---- Recovery copies: one per window, held with a lock.
+
+use stepwise::files::recovery::{self, RecoverySlot};
+
+fn copies_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.retain(|name| Path::new(name).extension().is_some_and(|extension| extension == "ron"));
+    names.sort();
+    names
+}
+
+#[test]
+fn two_windows_on_one_data_folder_keep_two_copies_and_neither_offers_the_others() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = Locations::under(data.path()).recovery_dir();
+    let first = RecoverySlot::claim(&dir).expect("first window");
+    let second = RecoverySlot::claim(&dir).expect("second window");
+    first.write(None, &sample_program("First window")).expect("autosave 1");
+    second.write(None, &sample_program("Second window")).expect("autosave 2");
+    assert_eq!(copies_in(&dir).len(), 2, "two copies");
+    assert!(recovery::left_behind(&dir).is_empty(), "both windows are running: nothing is left behind");
+
+    // The first window goes without saving (a crash: the lock goes with the process).
+    drop(first);
+    let mut offered = recovery::left_behind(&dir);
+    assert_eq!(offered.len(), 1, "only the gone window's copy");
+    let left = offered.remove(0);
+    let program = left.recovery.as_ref().expect("readable").program.clone();
+    assert_eq!(program.patient.name, "First window");
+    // While it is offered, nobody else offers it too.
+    assert!(recovery::left_behind(&dir).is_empty(), "offered once at a time");
+
+    // Discard removes that copy only; the running window's copy stays.
+    left.slot.discard();
+    drop(left);
+    assert_eq!(copies_in(&dir), [second.copy_path().file_name().expect("a name").to_string_lossy().into_owned()]);
+    assert!(recovery::left_behind(&dir).is_empty());
+    assert!(second.has_copy(), "the second window's work is still there");
+}
+
+#[test]
+fn a_copy_not_answered_for_is_kept_and_a_restored_one_goes_only_after_a_save() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path().join("recovery");
+    let window = RecoverySlot::claim(&dir).expect("window");
+    window.write(Some(Path::new("/clinic/anna.ron")), &sample_program("Anna")).expect("autosave");
+    drop(window);
+
+    // The next window is closed while "Restore unsaved work?" is up: the copy stays for the start after.
+    let offered = recovery::left_behind(&dir);
+    assert_eq!(offered.len(), 1);
+    drop(offered);
+    let mut offered = recovery::left_behind(&dir);
+    assert_eq!(offered.len(), 1, "still offered");
+    let restored = offered.remove(0);
+    let recovery = restored.recovery.as_ref().expect("readable");
+    assert_eq!(recovery.document.as_deref(), Some(Path::new("/clinic/anna.ron")));
+
+    // Restored: the window keeps that slot as its own; more changes go into the same copy.
+    let slot = restored.slot;
+    slot.write(Some(Path::new("/clinic/anna.ron")), &sample_program("Anna, edited")).expect("autosave");
+    assert_eq!(copies_in(&dir).len(), 1);
+    // Saved: the copy goes.
+    slot.discard();
+    drop(slot);
+    assert!(copies_in(&dir).is_empty());
+    assert_eq!(fs::read_dir(&dir).expect("list").count(), 0, "no lock files left either");
+}
+
+#[test]
+fn an_unreadable_copy_is_offered_as_an_error_and_kept_and_an_old_autosave_is_offered() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path().join("recovery");
+    fs::create_dir_all(&dir).expect("mkdir");
+    fs::write(dir.join("window-1-2-0.ron"), "Recovery(version: 1, document: None, program: Program(").expect("write");
+    recovery::write(&dir, None, &sample_program("Older Stepwise")).expect("old single copy");
+    let offered = recovery::left_behind(&dir);
+    assert_eq!(offered.len(), 2, "{offered:?}");
+    let broken = offered.iter().find(|left| left.recovery.is_err()).expect("the broken copy");
+    let message = broken.recovery.as_ref().err().map(ToString::to_string).unwrap_or_default();
+    assert!(message.contains("window-1-2-0.ron:1:"), "{message}");
+    assert!(
+        offered.iter().any(|left| left.recovery.as_ref().is_ok_and(|r| r.program.patient.name == "Older Stepwise"))
+    );
+    drop(offered);
+    assert_eq!(copies_in(&dir).len(), 2, "nothing deleted without an answer");
+}
+
+#[test]
+fn a_window_that_never_changed_anything_leaves_nothing_behind() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = data.path().join("recovery");
+    let slot = RecoverySlot::claim(&dir).expect("window");
+    slot.write(None, &sample_program("Saved later")).expect("autosave");
+    slot.discard();
+    drop(slot);
+    assert_eq!(fs::read_dir(&dir).expect("list").count(), 0);
+}

@@ -114,17 +114,88 @@ impl Default for Settings {
 /// How many recent files the File menu lists.
 pub const RECENT_FILES: usize = 8;
 
+/// Settings as the window reads them: always something to work with, and whether they may be written back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedSettings {
+    pub settings: Settings,
+    /// `Some(why)` when the file on disk must not be written over: it has a typo, or a newer Stepwise wrote it.
+    /// The window then works with `settings` (defaults, or what a newer file still gave) and never saves them.
+    pub read_only: Option<String>,
+}
+
+/// Reads only the `version` of a settings file, whatever else it holds.
+#[derive(Deserialize)]
+#[serde(rename = "Settings")]
+struct SettingsVersion {
+    #[serde(default = "format_version")]
+    version: u32,
+}
+
+fn format_version() -> u32 {
+    crate::model::FORMAT_VERSION
+}
+
 impl Settings {
-    /// Reads the settings; a missing file gives the defaults.
+    /// Reads the settings; a missing file gives the defaults. The version is checked as a program's is: 0 is
+    /// refused; a newer version that still reads is returned (printing may use it, see [`Settings::open`] for why
+    /// it is never saved); a newer version with fields this build does not know is an error saying so.
     pub fn load(path: &Path) -> Result<Self, FileError> {
         if !path.exists() {
             return Ok(Self::default());
         }
-        let text = read_text(path)?;
-        ron::Options::default().from_str(&text).map_err(|e| syntax_error(path, &e))
+        settings_from_str(&read_text(path)?, path)
     }
 
+    /// What the window uses: the settings, or the defaults and the reason the file must be left alone. A file
+    /// that failed to load (a typo, a newer Stepwise) holds the clinic's details: writing the defaults over it,
+    /// or over its `.bak`, would lose them.
+    #[must_use]
+    pub fn open(path: &Path) -> LoadedSettings {
+        match Self::load(path) {
+            Ok(settings) if settings.version > crate::model::FORMAT_VERSION => LoadedSettings {
+                read_only: Some(format!(
+                    "{}: written by a newer Stepwise (settings version {}; this Stepwise writes version {}). The \
+                     settings are used but not saved, so nothing in the file is lost; changes last until the window \
+                     closes.",
+                    path.display(),
+                    settings.version,
+                    crate::model::FORMAT_VERSION
+                )),
+                settings,
+            },
+            Ok(settings) => LoadedSettings { settings, read_only: None },
+            Err(error) => LoadedSettings {
+                settings: Self::default(),
+                read_only: Some(format!(
+                    "{error}. Until the file is fixed, the default settings are used and nothing is saved to it \
+                     (changes last until the window closes)."
+                )),
+            },
+        }
+    }
+
+    /// Saves the settings atomically, keeping the previous file as `.bak`. Refuses when the file on disk does not
+    /// read as settings of this version (a typo, a newer Stepwise): those would be lost, and so would their backup.
     pub fn save(&self, path: &Path) -> Result<(), FileError> {
+        if path.exists() {
+            let readable = read_text(path).and_then(|text| settings_from_str(&text, path));
+            let refusal = match readable {
+                Ok(on_disk) if on_disk.version > crate::model::FORMAT_VERSION => Some(format!(
+                    "written by a newer Stepwise (settings version {}); it would lose what this version cannot read",
+                    on_disk.version
+                )),
+                Ok(_) => None,
+                Err(error) => Some(format!("it does not read as settings ({error}); fix it by hand first")),
+            };
+            if let Some(problem) = refusal {
+                return Err(FileError::WouldOverwriteNewer {
+                    path: path.to_owned(),
+                    problem: format!(
+                        "the settings were not saved: the file on disk is kept as it is, because {problem}"
+                    ),
+                });
+            }
+        }
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder).map_err(|e| super::write_error(path, e))?;
         }
@@ -137,4 +208,32 @@ impl Settings {
         self.recent_files.insert(0, path.to_owned());
         self.recent_files.truncate(RECENT_FILES);
     }
+}
+
+/// Reads settings from text; `path` is only used in messages.
+pub fn settings_from_str(text: &str, path: &Path) -> Result<Settings, FileError> {
+    let version = ron::Options::default()
+        .from_str::<SettingsVersion>(text)
+        .map(|probe| probe.version)
+        .map_err(|e| syntax_error(path, &e))?;
+    if version == 0 {
+        return Err(FileError::UnknownVersion { path: path.to_owned(), found: version });
+    }
+    ron::Options::default().from_str::<Settings>(text).map_err(|error| {
+        if version > crate::model::FORMAT_VERSION {
+            FileError::NewerVersion {
+                path: path.to_owned(),
+                found: version,
+                supported: crate::model::FORMAT_VERSION,
+                detail: format!(
+                    " (line {}:{}: {})",
+                    error.span.start.line,
+                    error.span.start.col,
+                    super::explain(&error.code)
+                ),
+            }
+        } else {
+            syntax_error(path, &error)
+        }
+    })
 }
