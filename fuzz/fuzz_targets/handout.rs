@@ -1,0 +1,13 @@
+//! Any bytes as a program file, and the handout typeset when it loads (slow: tens of runs a second).
+#![no_main]
+
+#[path = "../../tests/fuzz/checks.rs"]
+#[allow(dead_code)]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    // Stepwise reads files as UTF-8 and refuses anything else before parsing.
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = checks::check_program(text, true, &mut checks::Stats::default());
+    }
+});
