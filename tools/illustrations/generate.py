@@ -1037,10 +1037,56 @@ def validate(ex_id: str, svg: str) -> list[str]:
             problems.append(f"{ex_id}: contains {bad!r}")
     return problems
 
+# ---------------------------------------------------------------------------------------------- contact sheet
+SHEET_BIG = 140    # px wide: the detailed card picture (35 mm)
+SHEET_SMALL = 80   # px wide: the compact card picture (20 mm)
+
+
+def contact_sheet(folder: str, columns: int = 5) -> str:
+    """One SVG with every drawing in `folder` at both print sizes, its id under it (for review only: it uses
+    <text>, which the drawings themselves never do)."""
+    import re
+
+    names = sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".svg"))
+    pad, label = 10, 16
+    big_h, small_h = SHEET_BIG * H / W, SHEET_SMALL * H / W
+    cell_w, cell_h = SHEET_BIG + SHEET_SMALL + 3 * pad, big_h + label + 2 * pad
+    rows = (len(names) + columns - 1) // columns
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{fmt(columns * cell_w)}" '
+           f'height="{fmt(rows * cell_h)}" viewBox="0 0 {fmt(columns * cell_w)} {fmt(rows * cell_h)}">',
+           '<title>Every exercise drawing at print size (35 mm and 20 mm wide)</title>',
+           f'<rect x="0" y="0" width="{fmt(columns * cell_w)}" height="{fmt(rows * cell_h)}" fill="#fff"/>']
+    for i, name in enumerate(names):
+        with open(os.path.join(folder, name + ".svg"), encoding="utf-8") as f:
+            svg = f.read()
+        start = svg.index(">", svg.index("<svg")) + 1
+        inner = svg[start:svg.rindex("</svg>")]
+        inner = re.sub(r"<title>.*?</title>|<desc>.*?</desc>", "", inner, flags=re.S)
+        inner = inner.replace('id="', f'id="s{i}-').replace("url(#", f"url(#s{i}-")
+        x0, y0 = (i % columns) * cell_w, (i // columns) * cell_h
+        for x, w, h in ((x0 + pad, SHEET_BIG, big_h), (x0 + 2 * pad + SHEET_BIG, SHEET_SMALL, small_h)):
+            out.append(f'<svg x="{fmt(x)}" y="{fmt(y0 + pad)}" width="{fmt(w)}" height="{fmt(h)}" viewBox="0 0 {W} {H}">'
+                       f'{inner}</svg>')
+            out.append(f'<rect x="{fmt(x)}" y="{fmt(y0 + pad)}" width="{fmt(w)}" height="{fmt(h)}" fill="none" '
+                       'stroke="#ddd" stroke-width="1"/>')
+        out.append(f'<text x="{fmt(x0 + pad)}" y="{fmt(y0 + pad + big_h + label - 3)}" font-family="sans-serif" '
+                   f'font-size="12" fill="#000">{escape(name)}</text>')
+    out += ["</svg>", ""]
+    return "\n".join(out)
+
 
 def main(argv: list[str]) -> int:
     from exercises import EXERCISES  # the pose data
 
+    if "--contact-sheet" in argv:  # --contact-sheet [OUT.svg] [--from FOLDER]: every drawing on one sheet
+        rest = argv[argv.index("--contact-sheet") + 1:]
+        target = rest[0] if rest and not rest[0].startswith("--") else os.path.join(HERE, "contact-sheet.svg")
+        folder = argv[argv.index("--from") + 1] if "--from" in argv else OUT_DIR
+        with open(target, "w", encoding="utf-8", newline="\n") as f:
+            f.write(contact_sheet(folder))
+        print(f"contact sheet written to {os.path.relpath(target)}")
+        return 0
     check_only = "--check" in argv
     wanted = [a for a in argv if not a.startswith("--")]
     unknown = [w for w in wanted if w not in EXERCISES]
