@@ -89,7 +89,8 @@ def step_scene(start_leg, end_leg, far_leg=None, trunk=90, show_start_in_inset=T
         front=list(front),
         arrows=list(extra_arrows),
         inset=dict(focus=("end.ball_n", -8, -2), at=(300, 112), r=92, zoom=2.4,
-                   without=[] if show_start_in_inset else ["start"], arrows=arr),
+                   without=[] if show_start_in_inset else ["start"], arrows=arr,
+                   numbers=[("start.heel_n", -21, 0), ("end.heel_n", -21, 0)] if start and show_start_in_inset else []),
     )
 
 
@@ -301,7 +302,7 @@ EXERCISES["dynamic-calf-stretch"] = dict(
 # The foot is drawn upright and the group turned a quarter to the left: leg from the left, toes up, sole right.
 EXERCISES["plantar-fascia-stretch"] = dict(
     title="Plantar fascia stretch (sitting, toes pulled back)",
-    props=[("line", [(40, 294), (380, 294)], "#000", 66), ("line", [(40, 294), (380, 294)], "#eee", 54),
+    props=[("line", [(40, 294), (380, 294)], "#000", 60), ("line", [(40, 294), (380, 294)], "#ccc", 53),
            ("group", "translate(20 -42) rotate(-90 200 200)",
             [("bigfoot", 90, 262, 190, 10, "ink", 0, 42, 4.2), ("line", [(112, 252), (214, 252)], "#555", 5, "3 11")])],
     front=[("hand", (308, 120), 136, 1, False, (420, 176))],
@@ -339,7 +340,7 @@ EXERCISES["self-massage-stripping"] = dict(
 
 EXERCISES["sustained-pressure-tender-point"] = dict(
     title="Sustained pressure on a tender point",
-    props=[("floor", FLOOR), ("bigleg",), ("clock", (350, 50), 30)],
+    props=[("floor", FLOOR), ("bigleg",)],
     front=[("hand", (172, 154), 10, -1, True, (-10, 110)), ("target", (172, 154), 9)],
 )
 
@@ -579,7 +580,7 @@ FOOT_LIFTED = (-96, -150, -70)  # the other foot lifted behind, knee bent
 TOP = 134  # worktop height
 EXERCISES["single-leg-balance"] = dict(
     title="Single-leg balance",
-    props=[("floor", FLOOR), ("bench", 226, 396, TOP, FLOOR), ("clock", (44, 46), 26)],
+    props=[("floor", FLOOR), ("bench", 226, 396, TOP, FLOOR)],
     figures=[("end", dict(trunk=90, at=("ball_n", 196, SOLE), leg_n=(*SOFT_KNEE, 0), leg_f=FOOT_LIFTED,
                           arm_n={"reach": (231, TOP - 6)}, arm_f={"reach": (229, TOP - 6)}))],
 )
@@ -588,7 +589,7 @@ PAD_TOP = FLOOR - 20
 EXERCISES["single-leg-balance-foam"] = dict(
     title="Single-leg balance on a cushion",
     props=[("floor", FLOOR), ("pad", 140, 226, PAD_TOP, FLOOR), ("bench", 232, 396, TOP - 22, FLOOR),
-           ("clock", (44, 46), 26)],
+           ],
     figures=[("end", dict(trunk=90, at=("ball_n", 205, PAD_TOP - GAP), leg_n=(*SOFT_KNEE, 0), leg_f=FOOT_LIFTED,
                           arm_n={"reach": (238, TOP - 26)}, arm_f={"reach": (236, TOP - 26)}))],
 )
@@ -608,7 +609,7 @@ EXERCISES["walk-run-intervals"] = dict(
 
 EXERCISES["skipping"] = dict(
     title="Skipping (light, on the spot)",
-    props=[("floor", FLOOR), ("ellipse", (214, 138), 78, 130, "#aaa", 4, "12 10")],
+    props=[("floor", FLOOR), ("ellipse", (214, 138), 78, 130, "#888", 4, "12 10")],
     figures=[("end", dict(scale=0.92, trunk=90, at=("ball_n", 214, SOLE - 14), leg_n=(-86, -96, -42, -25),
                           arm_n=(-100, -20), arm_f=(-96, -16)))],
     front=[("curve", ["end.wrist_n", ("end.wrist_n", 30, 40), (236, FLOOR - 3), (186, FLOOR - 3)], "#555", 5)],
@@ -657,9 +658,9 @@ EXERCISES["ice-pack"] = dict(
     title="Ice pack on the calf",
     props=[("floor", FLOOR), ("pillow", (318, FLOOR - 11), 64, 20)],
     figures=[("end", dict(flip=True, scale=1.1, trunk=0, head=8, at=("hip", 170, FLOOR - 13),
-                          leg_n=(177, 175, -120), leg_f=(177, 175, -120),
-                          arm_n=(182, 180), arm_f=(182, 180), nohalo=["arm_n"]))],
+                          leg_n=(177, 175, -120), leg_f=(177, 175, -120), arm_n=(182, 180), arm_f=(182, 180)))],
     over_end=[("pack", "end", 0.1, 0.8), ("snowflake", ("end.knee_n", 36, -62), 22)],
+    mirror=True,
 )
 
 EXERCISES["compression-sleeve"] = dict(
@@ -683,3 +684,108 @@ EXERCISES["gait-cues-cadence"] = dict(
 
 # The neutral "no picture" drawing the app shows where an illustration is missing.
 EXERCISES["placeholder"] = dict(title="No picture", props=[("placeholder",)])
+
+# =================================================================================== descriptions
+# One line per drawing, its <desc>: the alt text of the picture in the app and the accessible PDF. Say what is
+# seen (the positions, the start and the end), never which side: the same words serve the mirrored drawing.
+DESCS = {
+    "eccentric-heel-drop-straight-knee": "Standing on the front of a step on the working leg, knee straight, hands on a rail: the heel starts high and is lowered slowly below the step; a close-up shows the heel over the edge.",
+    "eccentric-heel-drop-bent-knee": "Standing on the front of a step on the working leg, knee slightly bent, hands on a rail: the heel starts high and is lowered slowly below the step; a close-up shows the heel over the edge.",
+    "eccentric-heel-drop-floor": "Standing on the working leg with fingertips on a wall, the other foot lifted: the heel starts high and is lowered slowly to the floor.",
+    "heel-raise-double-leg-floor": "Standing on both feet with fingertips on a wall: the heels start on the floor and rise onto the balls of the feet.",
+    "heel-raise-single-leg-floor": "Standing on the working leg with fingertips on a wall, the other foot lifted: the heel starts on the floor and rises onto the ball of the foot.",
+    "heel-raise-double-leg-step": "Standing on both feet on the front of a step, hands on a rail: the heels start below the step and rise high; a close-up shows the heel over the edge.",
+    "heel-raise-single-leg-step": "Standing on the working leg on the front of a step, hands on a rail, the other foot lifted: the heel starts below the step and rises high; a close-up shows the heel over the edge.",
+    "heel-raise-single-leg-weighted": "Single-leg heel raise on the front of a step with a loaded backpack, hands on a rail: the heel starts below the step and rises high; a close-up shows the heel over the edge.",
+    "heavy-slow-heel-raise-standing": "Heel raise on the front of a step holding a dumbbell, knees straight, done slowly (a clock): the heels start below the step and rise high; a close-up shows the heel over the edge.",
+    "heel-raise-seated": "Sitting on a chair, knees bent, hands on the knees: the heel starts on the floor and rises onto the ball of the foot.",
+    "heel-raise-seated-weighted": "Sitting on a chair with a weight on the knee: the heel starts on the floor and rises onto the ball of the foot, lifting the weight.",
+    "heavy-slow-heel-raise-seated": "Sitting on a bench, the balls of the feet on a block and a weight plate on the knees, done slowly (a clock): the heels start low and rise high.",
+    "quick-rebounding-heel-raise": "Standing with fingertips on a wall, bouncing quickly up and down on the balls of the feet.",
+    "toe-raise": "Standing with the back against a wall: the heel stays on the floor and the front of the foot lifts; a close-up shows the foot lifting.",
+    "gastrocnemius-stretch-wall": "Hands on a wall, the working leg straight behind with the heel on the floor, the front knee bent: the hips move forwards to stretch the calf.",
+    "soleus-stretch-wall": "Hands on a wall, the working leg behind with its knee bent and heel on the floor: the hips sink down to stretch the lower calf.",
+    "calf-stretch-step": "Standing on the front of a step, hands on a rail, the heel hanging below the edge and held there; a close-up shows the heel over the edge.",
+    "towel-calf-stretch": "Sitting on the floor, the working leg straight, a towel around the ball of the foot pulled with both hands so the toes come back towards the body.",
+    "dynamic-calf-stretch": "Hands on a wall, the working leg behind: the heel moves down to the floor and up again, over and over.",
+    "plantar-fascia-stretch": "Close-up of a foot resting on the other knee: a hand pulls the toes back towards the shin, stretching the sole.",
+    "self-massage-stroking": "Close-up of the lower leg while sitting: a flat hand strokes the calf upwards from the ankle towards the knee.",
+    "self-massage-kneading": "Close-up of the lower leg while sitting: a hand squeezes and kneads the calf muscle in small circles.",
+    "self-massage-stripping": "Close-up of the lower leg while sitting: a thumb presses and slides slowly up along the calf.",
+    "sustained-pressure-tender-point": "Close-up of the lower leg while sitting: a thumb presses and holds on one tender point in the calf (a clock for the hold).",
+    "soleus-pressure-active-ankle": "Close-up of the lower leg while sitting: a thumb presses on the lower calf while the foot moves up and down.",
+    "foam-roll-calf": "Sitting on the floor, hands behind, the calf resting on a foam roller: the leg rolls back and forth over it.",
+    "trigger-point-ball-calf": "Sitting on the floor, hands behind, the calf resting on a massage ball: the weight of the leg presses down on it.",
+    "ankle-alphabet": "Sitting on a chair, the working leg stretched out: the foot draws letters in the air.",
+    "ankle-circles": "Sitting on a chair, the working leg stretched out: the foot turns in slow circles.",
+    "knee-to-wall-dorsiflexion": "Facing a wall, the working foot in front with the heel down: the knee moves forwards to touch the wall.",
+    "slump-slider": "Sitting slumped on a chair: the knee straightens while the head lifts, then the knee bends while the head drops.",
+    "slump-tensioner": "Sitting slumped on a chair with the chin down: the knee straightens and the foot pulls up, then relaxes.",
+    "ankle-pumps": "Lying on the back, legs straight: the foot points away and then pulls back up; a close-up shows the ankle moving.",
+    "glute-bridge": "Lying on the back, knees bent and feet flat: the hips lift off the floor.",
+    "single-leg-bridge": "Lying on the back, one knee bent with the foot flat and the other leg held straight: the hips lift off the floor.",
+    "sciatic-slider-lying": "Lying on the back, hands holding behind the thigh with the hip bent: the knee straightens and bends.",
+    "pilates-single-leg-circle": "Lying on the back, one leg raised: the leg draws small circles in the air.",
+    "pilates-clam": "Lying on the side, knees bent, feet together: the top knee opens upwards and closes again.",
+    "side-lying-hip-abduction": "Lying on the side: the top leg, straight, lifts up and lowers again.",
+    "step-up": "Holding a rail, the working foot on a step: the body steps up until standing on the step.",
+    "split-squat": "Standing with one foot forwards and one back: the body lowers straight down and rises again.",
+    "towel-scrunch": "Sitting on a chair with the foot on a towel: the toes curl to pull the towel in; a close-up shows the toes gripping.",
+    "short-foot": "Close-up of a bare foot from the inside: the arch lifts and the ball of the foot draws back towards the heel, toes flat.",
+    "toe-flexor-press": "Close-up of a bare foot from the inside: the toes press down into the floor.",
+    "single-leg-balance": "Standing on the working leg, knee soft, fingertips near a worktop, the other foot lifted, held for a time.",
+    "single-leg-balance-foam": "Standing on the working leg on a cushion, fingertips near a worktop, the other foot lifted, held for a time.",
+    "walk-run-intervals": "A walking figure and a running figure with a clock between them: walking and running in turns.",
+    "skipping": "Skipping with a rope on the spot, lightly on the balls of the feet.",
+    "pogo-hops": "Standing on both feet: small quick hops on the balls of the feet, legs nearly straight.",
+    "single-leg-hops": "Standing on the working leg: small hops on the ball of the foot.",
+    "warm-bath-legs-raised": "Lying in a warm bath with the legs raised on the edge.",
+    "heat-pack": "Sitting on the floor, hands behind, with a warm pack under the calf.",
+    "ice-pack": "Lying face down with a cold pack wrapped in a cloth on the calf.",
+    "compression-sleeve": "Close-up of the lower leg wearing a compression sleeve from the ankle to below the knee.",
+    "relative-rest-load-modification": "A walking figure beside a dial turned down: keep moving, with the load turned down.",
+    "gait-cues-cadence": "A runner with short quick steps close together, and a metronome.",
+    "placeholder": "No drawing for this exercise yet.",
+}
+for _id, _desc in DESCS.items():
+    EXERCISES[_id]["desc"] = _desc
+
+# Which leg works (filled with the accent): the near leg ("n", the right leg of a figure facing right) unless
+# said here; "both" for both legs at once, None where no leg does an exercise. "bare": bare feet where the foot
+# itself matters. "mirror": the drawing is turned round so that the right leg works (a foot seen from its inner
+# side, a figure lying on its side). "hold": where the hold mark goes, for a position that is held.
+HOLD_AT = (40, 40)
+STYLE = {
+    "heel-raise-double-leg-floor": dict(work="both"),
+    "heel-raise-double-leg-step": dict(work="both"),
+    "heavy-slow-heel-raise-standing": dict(work="both"),
+    "heavy-slow-heel-raise-seated": dict(work="both"),
+    "quick-rebounding-heel-raise": dict(work="both"),
+    "glute-bridge": dict(work="both"),
+    "pogo-hops": dict(work="both"),
+    "skipping": dict(work="both"),
+    "walk-run-intervals": dict(work=None),
+    "gait-cues-cadence": dict(work=None),
+    "relative-rest-load-modification": dict(work=None),
+    "warm-bath-legs-raised": dict(work=None, bare=True),
+    "ankle-pumps": dict(bare=True),
+    "toe-raise": dict(bare=True),
+    "towel-scrunch": dict(bare=True),
+    "towel-calf-stretch": dict(bare=True, hold=(200, 60)),
+    "ice-pack": dict(bare=True),
+    "heat-pack": dict(bare=True),
+    "short-foot": dict(mirror=True, hold=(60, 60)),
+    "toe-flexor-press": dict(mirror=True, hold=(60, 60)),
+    "plantar-fascia-stretch": dict(mirror=True, hold=(44, 44)),
+    "pilates-clam": dict(mirror=True),
+    "side-lying-hip-abduction": dict(mirror=True),
+    "gastrocnemius-stretch-wall": dict(hold=HOLD_AT),
+    "soleus-stretch-wall": dict(hold=HOLD_AT),
+    "calf-stretch-step": dict(hold=HOLD_AT),
+    "single-leg-balance": dict(hold=HOLD_AT),
+    "single-leg-balance-foam": dict(hold=HOLD_AT),
+    "sustained-pressure-tender-point": dict(hold=(350, 50)),
+    "trigger-point-ball-calf": dict(hold=HOLD_AT),
+}
+for _id, _style in STYLE.items():
+    EXERCISES[_id].update(_style)

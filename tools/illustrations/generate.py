@@ -29,17 +29,35 @@ OUT_DIR = os.path.join(REPO, "assets", "illustrations")
 
 # ---------------------------------------------------------------------------------------------- style
 W, H = 400, 300
-INK = "#000"          # the END pose / the only pose
-GHOST = "#aaa"        # the START pose
+# The palette (tests/illustrations.rs checks every drawing keeps to it). Greys stay apart on a cheap laser
+# printer; the accent is the handout's teal, always with stripes (the pattern "work") so greyscale shows it.
+INK = "#000"          # every outline of the END pose, arrows, labels
+GHOST = "#888"        # outline of the START pose
+BODY_FILL = "#fff"    # the near side of the body
+FAR_FILL = "#ccc"     # limbs on the far side
+HAIR = "#555"
+SHOE_FILL = "#555"
+GHOST_FILL = "#fff"
+GHOST_FAR = "#eee"
+GHOST_SHOE = "#ccc"
+ACCENT = "#0b6e75"    # stripes on the working leg
+ACCENT_LIGHT = "#8cc9cd"  # the working leg's fill
+GHOST_WORK = "#d7ecee"    # the working leg in the START pose (no stripes)
 PROP = "#555"         # prop outlines
 PROP_FILL = "#eee"    # prop fill
 SOFT_FILL = "#ccc"    # darker prop fill (weights, foam, packs)
-LIMB_W = 6            # figure stroke width
-TRUNK_W = 8           # trunk a little heavier so the body reads at 4 cm
-PROP_W = 4
+PALETTE = {INK, GHOST, BODY_FILL, FAR_FILL, HAIR, SHOE_FILL, GHOST_FILL, GHOST_FAR, GHOST_SHOE, ACCENT, ACCENT_LIGHT,
+           GHOST_WORK, PROP, PROP_FILL, SOFT_FILL}
+LINE = 3.5            # the one line weight of figures (outline) and props
+LIMB_W = 6            # old stick-figure stroke (still used by close-up outlines)
+TRUNK_W = 8
+PROP_W = LINE
 ARROW_W = 6
-HALO = 5              # white margin drawn under near-side limbs and arrows (depth / separation)
-SOLE_GAP = (LIMB_W + PROP_W) / 2  # centre of a sole stroke sits this far above a surface line
+HALO = 5              # white margin drawn under arrows (separation)
+SOLE_GAP = 5          # the heel/ball line of a foot sits this far above a surface line
+WORK_PATTERN = (f'<defs><pattern id="work" patternUnits="userSpaceOnUse" width="9" height="9" '
+                f'patternTransform="rotate(45)"><rect x="0" y="0" width="9" height="9" fill="{ACCENT_LIGHT}"/>'
+                f'<path d="M0 4.5 L9 4.5" stroke="{ACCENT}" stroke-width="3.2"/></pattern></defs>')
 
 # Body proportions (pixels at scale 1): about 240 px tall standing.
 BODY = dict(trunk=72, neck=8, head_r=15, upper=44, fore=40, thigh=60, shin=58,
@@ -287,62 +305,130 @@ class Figure:
         return out
 
     # -- drawing
-    def svg(self) -> list[str]:
-        P, L = self.points, self.L
-        col = GHOST if self.style == "ghost" else INK
-        dash = ' stroke-dasharray="14 10"' if self.style == "dashed" else ""
-        out = []
+    def working(self) -> set[str]:
+        """The legs filled with the accent colour: "n" (near: the right leg of a figure facing right), "f", both or
+        none. Drawings are made for the RIGHT leg working."""
+        w = self.spec.get("work", "n")
+        return {"n", "f"} if w == "both" else set() if not w else {w}
 
-        def line(points, width, halo, stroke=True):
-            d = path_d(points)
-            if halo:
-                hp = trim_start(points, 9 * self.scale)
-                if len(hp) >= 2:
-                    out.append(f'<path d="{path_d(hp)}" fill="none" stroke="#fff" stroke-width="{fmt(width + 2 * HALO)}" '
-                               'stroke-linecap="round" stroke-linejoin="round"/>')
-            if stroke:
-                out.append(f'<path d="{d}" fill="none" stroke="{col}" stroke-width="{fmt(width)}" '
-                           f'stroke-linecap="round" stroke-linejoin="round"{dash}/>')
+    def svg(self, line_k: float = 1.0) -> list[str]:
+        P, s = self.points, self.scale
+        LINE = globals()["LINE"] * line_k
+        ghost = self.style == "ghost"
+        line = GHOST if ghost else INK
+        near, far = (GHOST_FILL, GHOST_FAR) if ghost else (BODY_FILL, FAR_FILL)
+        work = GHOST_WORK if ghost else "url(#work)"
+        bare = self.spec.get("bare", False)
+        out: list[str] = []
 
-        def foot(side, halo):
+        def front_normal(a, b, upward=False):
+            """Unit normal to a->b on the front of the body. Limbs run from the body outwards (the front is 90 degrees
+            anticlockwise in the figure's frame); the trunk and neck run upwards (90 degrees clockwise)."""
+            ang = angle_of(self._m(sub(b, a)))
+            return self._m(vec(ang - 90 if upward else ang + 90))
+
+        def part(shapes, fill):
+            """Shapes of one body part: a thick outline under all of them, then their fills over it, so only the
+            outline of the whole part shows (joints inside a part have no line)."""
+            for d in shapes:
+                out.append(f'<path d="{d}" fill="{fill}" stroke="{line}" stroke-width="{fmt(2 * LINE)}" stroke-linejoin="round"/>')
+            for d in shapes:
+                out.append(f'<path d="{d}" fill="{fill}"/>')
+
+        def limb(a, b, profile, upward=False):
+            """A tapered limb a->b: profile is [(t, front width, back width)] from a (t=0) to b (t=1)."""
+            n = front_normal(a, b, upward)
+            fr = [add(lerp(a, b, t), mul(n, f * s)) for t, f, _ in profile]
+            bk = [add(lerp(a, b, t), mul(n, -k * s)) for t, _, k in reversed(profile)]
+            u = unit(sub(b, a))
+            tip_b = add(b, mul(u, 0.8 * min(profile[-1][1], profile[-1][2]) * s))
+            tip_a = sub(a, mul(u, 0.8 * min(profile[0][1], profile[0][2]) * s))
+            return _smooth([tip_a] + fr + [tip_b] + bk, True)
+
+        def foot(side):
             if side in self.foot_none:
-                return
-            line([P["ankle_" + side], lerp(P["heel_" + side], P["ball_" + side], 0.3)], LIMB_W, False)
-            line([P["heel_" + side], P["ball_" + side], P["toe_" + side]], LIMB_W + 1, False)
+                return []
+            heel, ball, toe, ankle = P["heel_" + side], P["ball_" + side], P["toe_" + side], P["ankle_" + side]
+            u = unit(sub(ball, heel))
+            v = perp(u)
+            if v[0] * (ankle[0] - heel[0]) + v[1] * (ankle[1] - heel[1]) < 0:
+                v = mul(v, -1)
+            k = s * (1.08 if not bare else 1.0)
 
-        def leg(side, halo, stroke=True):
+            def at(x, y):
+                return add(add(heel, mul(u, x * k)), mul(v, y * k))
+            main = [at(-3.5, 2), at(-2.5, -1.5), at(1, -3.2), at(12, -3.4), at(24, -3.2), at(27.5, 0.5), at(24, 5.5),
+                    at(15, 9), at(11, 12.5), at(4, 12.5), at(-1.5, 8)]
+            tu = unit(sub(toe, ball))
+            tv = perp(tu)
+            if tv[0] * v[0] + tv[1] * v[1] < 0:
+                tv = mul(tv, -1)
+            th = 3.4 * k  # half thickness of the toes
+            base = sub(ball, mul(tu, 2 * k))
+            tip = add(toe, mul(tu, 2.5 * k))
+            toes = [add(base, mul(tv, 2 * th)), add(lerp(base, tip, 0.7), mul(tv, th * 1.1)), add(tip, mul(tv, 0.2 * th)),
+                    add(tip, mul(tv, -0.9 * th)), add(lerp(base, tip, 0.5), mul(tv, -th)), add(base, mul(tv, -th))]
+            return [_smooth(main, True), _smooth(toes, True)]
+
+        def leg(side):
             if "leg_" + side in self.hide:
                 return
-            line([P["hip"], P["knee_" + side], P["ankle_" + side]], LIMB_W, halo, stroke)
-            if stroke:
-                foot(side, halo)
+            hip, knee, ankle = P["hip"], P["knee_" + side], P["ankle_" + side]
+            thigh = limb(hip, knee, [(0, 9.5, 10), (0.35, 10, 9.5), (0.8, 8, 7.5), (1, 7, 7)])
+            shin = limb(knee, ankle, [(0, 7, 7), (0.25, 5.5, 9.5), (0.5, 5, 8), (0.8, 4.2, 5), (1, 4.2, 4.4)])
+            fill = work if side in self.working() else (near if side == "n" else far)
+            shoe = [] if bare else foot(side)
+            part([thigh, shin] + ([] if shoe else foot(side)), fill)
+            if shoe:
+                part(shoe, GHOST_SHOE if ghost else SHOE_FILL)
 
-        def arm(side, halo):
+        def arm(side):
             if "arm_" + side in self.hide:
                 return
-            if "arm_" + side in self.spec.get("nohalo", ()):
-                halo = False
-            line([P["shoulder"], P["elbow_" + side], P["wrist_" + side]], LIMB_W, halo)
+            sh, el, wr = P["shoulder"], P["elbow_" + side], P["wrist_" + side]
+            up = limb(sh, el, [(0, 6.5, 6.5), (0.4, 6, 6), (1, 4.8, 4.8)])
+            fore = limb(el, wr, [(0, 4.8, 4.8), (0.4, 4.6, 4.6), (1, 3.6, 3.6)])
+            d = unit(sub(wr, el))
+            hand = limb(wr, add(wr, mul(d, 11 * s)), [(0, 4, 4), (0.5, 5, 4.6), (1, 3.6, 3.6)])
+            part([up, fore, hand], near if side == "n" else far)
 
-        arm("f", False)
-        leg("f", False)
-        leg("n", True, stroke=False)  # the near leg's white margin goes under the trunk, not over it
-        tw = fmt(TRUNK_W * min(1, self.scale + 0.1))
-        bulge = self.spec.get("curve", 0)
-        if bulge:  # a rounded (slumped) back: bulges towards the back of the body
-            u = unit(sub(P["shoulder"], P["hip"]))
-            n = perp(u) if not self.flip else mul(perp(u), -1)
-            c = add(lerp(P["hip"], P["shoulder"], 0.55), mul(n, 2 * bulge))
-            out.append(f'<path d="M{fmt(P["hip"][0])} {fmt(P["hip"][1])} Q{fmt(c[0])} {fmt(c[1])} {fmt(P["shoulder"][0])} {fmt(P["shoulder"][1])}" '
-                       f'fill="none" stroke="{col}" stroke-width="{tw}" stroke-linecap="round"{dash}/>')
-        else:
-            line([P["hip"], P["shoulder"]], float(tw), False)
-        neck_end = lerp(P["shoulder"], P["head"], 0.5)
-        line([P["shoulder"], neck_end], LIMB_W, False)
-        hx, hy = P["head"]
-        out.append(f'<circle cx="{fmt(hx)}" cy="{fmt(hy)}" r="{fmt(L["head_r"])}" fill="{col}"/>')
-        leg("n", False)
-        arm("n", True)
+        def torso():
+            hip, sh = P["hip"], P["shoulder"]
+            n = front_normal(hip, sh, True)
+            u = unit(sub(sh, hip))
+            ln = dist(hip, sh)
+            bulge = self.spec.get("curve", 0)
+
+            def at(t, off):  # off > 0 in front
+                q = add(add(hip, mul(u, t * ln)), mul(n, off * s))
+                if bulge:
+                    q = add(q, mul(n, -2 * bulge * math.sin(math.pi * max(0.0, min(1.0, t)))))
+                return q
+            outline = [at(-0.13, 2), at(-0.08, 10), at(0.12, 12.5), at(0.42, 12), at(0.72, 16), at(0.92, 12), at(1.06, 3),
+                       at(1.05, -9), at(0.85, -14.5), at(0.55, -11.5), at(0.25, -12.5), at(0.02, -15), at(-0.1, -10)]
+            head_c = P["head"]
+            r = self.L["head_r"]
+            neck_end = sub(head_c, mul(unit(sub(head_c, sh)), r * 0.4))
+            neck = limb(lerp(hip, sh, 0.93), neck_end, [(0, 6, 6), (1, 5, 5)], True)
+            part([_smooth(outline, True), neck], near)
+            # the head: a circle with a nose on the face side and hair on the back, so its direction reads small
+            hu = unit(sub(head_c, sh))
+            hn = front_normal(sh, head_c, True)
+            nose = [add(head_c, add(mul(hn, r * 0.86), mul(hu, 0.25 * r))), add(head_c, add(mul(hn, r * 1.2), mul(hu, -0.12 * r))),
+                    add(head_c, add(mul(hn, r * 0.86), mul(hu, -0.3 * r)))]
+            out.append(f'<path d="{path_d(nose, True)}" fill="{near}" stroke="{line}" stroke-width="{fmt(LINE)}" stroke-linejoin="round"/>')
+            out.append(f'<circle cx="{fmt(head_c[0])}" cy="{fmt(head_c[1])}" r="{fmt(r)}" fill="{near}" stroke="{line}" stroke-width="{fmt(LINE)}"/>')
+            out.append(f'<path d="{path_d(nose, True)}" fill="{near}"/>')
+            hair = [add(head_c, add(mul(hn, r * math.cos(math.radians(a))), mul(hu, r * math.sin(math.radians(a)))))
+                    for a in range(70, 236, 8)]
+            inner = [add(head_c, add(mul(hn, -r * 0.35), mul(hu, -r * 0.2))), add(head_c, add(mul(hn, -r * 0.05), mul(hu, r * 0.35)))]
+            out.append(f'<path d="{_smooth(hair + inner, True)}" fill="{line if ghost else HAIR}" stroke="{line}" stroke-width="{fmt(LINE)}" stroke-linejoin="round"/>')
+
+        arm("f")
+        leg("f")
+        torso()
+        leg("n")
+        arm("n")
         return out
 
 
@@ -588,16 +674,16 @@ def prop_svg(p, refs: Refs) -> list[str]:
         points = [R(q) for q in a[0]]
         width = a[1] if len(a) > 1 else 9
         return [f'<path d="{_smooth(points)}" fill="none" stroke="{PROP}" stroke-width="{fmt(width + 3)}" stroke-linecap="round" stroke-linejoin="round"/>',
-                f'<path d="{_smooth(points)}" fill="none" stroke="#bbb" stroke-width="{fmt(width - 3)}" stroke-linecap="round" stroke-linejoin="round"/>']
+                f'<path d="{_smooth(points)}" fill="none" stroke="#ccc" stroke-width="{fmt(width - 3)}" stroke-linecap="round" stroke-linejoin="round"/>']
     if kind == "towel_flat":  # towel lying on the floor: x0, x1, floor y, bunched (0..1)
         x0, x1, y = a[:3]
         bunch = a[3] if len(a) > 3 else 0
         out = []
         if bunch:
             hump = [(x0, y - 2), (x0 + 12, y - 16), (x0 + 24, y - 4), (x0 + 34, y - 14), (x0 + 44, y - 3)]
-            out.append(f'<path d="{_smooth(hump)} L{fmt(x1)} {fmt(y - 3)} L{fmt(x1)} {fmt(y)} L{fmt(x0)} {fmt(y)} Z" fill="#bbb" stroke="{PROP}" stroke-width="3" stroke-linejoin="round"/>')
+            out.append(f'<path d="{_smooth(hump)} L{fmt(x1)} {fmt(y - 3)} L{fmt(x1)} {fmt(y)} L{fmt(x0)} {fmt(y)} Z" fill="#ccc" stroke="{PROP}" stroke-width="3" stroke-linejoin="round"/>')
         else:
-            out.append(_rect(x0, y - 6, x1, y, fill="#bbb", width=3, rx=2))
+            out.append(_rect(x0, y - 6, x1, y, fill="#ccc", width=3, rx=2))
         return out
     if kind == "backpack":  # on the back of figure a
         fig = refs.figs[a[0]]
@@ -615,7 +701,7 @@ def prop_svg(p, refs: Refs) -> list[str]:
     if kind == "block":  # a weight resting on a point (bottom centre): point, w, h
         c = R(a[0])
         w, h = a[1], a[2]
-        return [_rect(c[0] - w / 2, c[1] - h, c[0] + w / 2, c[1], fill="#999", rx=5)]
+        return [_rect(c[0] - w / 2, c[1] - h, c[0] + w / 2, c[1], fill="#888", rx=5)]
     if kind == "plate":  # barbell plate seen side-on (circle) centred at point, radius
         c, r = R(a[0]), a[1]
         return [_circle(c, r, fill=SOFT_FILL), _circle(c, r * 0.22, fill=PROP)]
@@ -658,7 +744,7 @@ def prop_svg(p, refs: Refs) -> list[str]:
         off = mul(n, 14 * fig.scale)
         p0, p1 = add(p0, off), add(p1, off)
         return [_oriented_box(p0, p1, 15 * fig.scale, rx=7, fill=PROP_FILL, width=4),
-                _oriented_box(lerp(p0, p1, 0.1), lerp(p0, p1, 0.9), 8 * fig.scale, rx=4, fill="#999", width=3)]
+                _oriented_box(lerp(p0, p1, 0.1), lerp(p0, p1, 0.9), 8 * fig.scale, rx=4, fill="#888", width=3)]
     if kind == "sleeve":  # compression sleeve over the near shin of figure a (drawn behind the leg line)
         fig = refs.figs[a[0]]
         P = fig.points
@@ -684,7 +770,7 @@ def prop_svg(p, refs: Refs) -> list[str]:
         top, bot = lerp(k, an, 0.06), lerp(k, an, 0.92)
         outline = [add(top, mul(n, 4 * s)), add(lerp(top, bot, 0.3), mul(n, 17 * s)), add(lerp(top, bot, 0.62), mul(n, 11 * s)),
                    add(bot, mul(n, 3 * s)), lerp(top, bot, 0.5)]
-        return [f'<path d="{_smooth(outline, True)}" fill="#bbb" stroke="none"/>']
+        return [f'<path d="{_smooth(outline, True)}" fill="#ccc" stroke="none"/>']
     if kind == "bath":  # x0, x1, rim y, bottom y, water y
         x0, x1, rim, bottom, water = a
         r = 34
@@ -761,10 +847,10 @@ def prop_svg(p, refs: Refs) -> list[str]:
     if kind == "bigfoot":  # close side view of a foot: heel x, floor y, length, arch lift (px), style
         return _bigfoot(*a)
     if kind == "placeholder":  # the neutral "no picture" drawing
-        out = [f'<rect x="20" y="20" width="360" height="260" rx="18" fill="#fff" stroke="#aaa" stroke-width="6" stroke-dasharray="20 14"/>',
-               f'<rect x="130" y="85" width="140" height="110" rx="10" fill="{PROP_FILL}" stroke="#aaa" stroke-width="6"/>',
-               f'<path d="M138 186 L176 140 L200 166 L222 146 L262 186 Z" fill="#ccc" stroke="#aaa" stroke-width="5" stroke-linejoin="round"/>',
-               _circle((238, 114), 12, fill="#ccc", stroke="#aaa", width=5)]
+        out = [f'<rect x="20" y="20" width="360" height="260" rx="18" fill="#fff" stroke="#888" stroke-width="6" stroke-dasharray="20 14"/>',
+               f'<rect x="130" y="85" width="140" height="110" rx="10" fill="{PROP_FILL}" stroke="#888" stroke-width="6"/>',
+               f'<path d="M138 186 L176 140 L200 166 L222 146 L262 186 Z" fill="#ccc" stroke="#888" stroke-width="5" stroke-linejoin="round"/>',
+               _circle((238, 114), 12, fill="#ccc", stroke="#888", width=5)]
         return out
     if kind == "group":  # ("group", transform, [props]): props drawn inside a transformed group
         out = [f'<g transform="{a[0]}">']
@@ -776,9 +862,9 @@ def prop_svg(p, refs: Refs) -> list[str]:
     if kind == "bigsleeve":  # a compression sleeve over the big leg, ankle to below the knee
         outline = [(210, 100), (236, 156), (262, 210), (260, 222), (214, 228), (194, 198), (164, 174), (144, 144),
                    (138, 116)]
-        out = [f'<path d="{_smooth(outline, True)}" fill="{SOFT_FILL}" stroke="{INK}" stroke-width="5" stroke-linejoin="round"/>']
+        out = [f'<path d="{_smooth(outline, True)}" fill="{SOFT_FILL}" stroke="{INK}" stroke-width="{LINE}" stroke-linejoin="round"/>']
         for (x0, y0), (x1, y1) in (((150, 136), (222, 126)), ((164, 164), (236, 156)), ((184, 190), (248, 184))):
-            out.append(_line([(x0, y0), (x1, y1)], color=PROP, width=4))
+            out.append(_line([(x0, y0), (x1, y1)], color=PROP, width=LINE))
         return out
     if kind == "hand":  # ("hand", wrist point, finger angle, thumb side, press, forearm-from point)
         wrist = R(a[0])
@@ -828,8 +914,8 @@ def _bigfoot(x, floor, length, arch, style="ink", toes_down=0.0, toes_up=0.0, le
             dx, dy = shape[i][0] - pivot[0], shape[i][1] - pivot[1]
             shape[i] = (pivot[0] + dx * c + dy * s_, pivot[1] - dx * s_ + dy * c)
     if style == "ghost":
-        return [f'<path d="{_smooth(shape)}" fill="none" stroke="{GHOST}" stroke-width="5" stroke-dasharray="12 9" stroke-linejoin="round"/>']
-    return [f'<path d="{_smooth(shape)}" fill="{PROP_FILL}" stroke="{INK}" stroke-width="{LIMB_W}" stroke-linejoin="round"/>']
+        return [f'<path d="{_smooth(shape)}" fill="none" stroke="{GHOST}" stroke-width="{LINE}" stroke-dasharray="12 9" stroke-linejoin="round"/>']
+    return [f'<path d="{_smooth(shape)}" fill="url(#work)" stroke="{INK}" stroke-width="{LINE}" stroke-linejoin="round"/>']
 
 
 # A close view of a sitting person's lower leg (knee bent, foot flat), toes to the right, calf on the left.
@@ -859,15 +945,15 @@ def _bigleg(dorsi=0.0, style="ink"):
     first = B["thigh"] + B["knee"] + shin + foot + B["heel"] + B["calf"]
     d = _smooth(first) + " " + _smooth([first[-1]] + B["under"]).replace("M", "L", 1)
     if style == "ghost":
-        return [f'<path d="{d}" fill="none" stroke="{GHOST}" stroke-width="5" stroke-dasharray="12 9" stroke-linejoin="round"/>']
-    return [f'<path d="{d}" fill="{PROP_FILL}" stroke="{INK}" stroke-width="{LIMB_W}" stroke-linejoin="round"/>']
+        return [f'<path d="{d}" fill="none" stroke="{GHOST}" stroke-width="{LINE}" stroke-dasharray="12 9" stroke-linejoin="round"/>']
+    return [f'<path d="{d}" fill="url(#work)" stroke="{INK}" stroke-width="{LINE}" stroke-linejoin="round"/>']
 
 
 def _hand(wrist, angle, thumb=1, press=False, arm_from=None):
     """A hand (mitten shape) at `wrist`, fingers pointing along `angle`, with its forearm coming from arm_from.
     `thumb` +1/-1 picks the side of the thumb; `press` draws the thumb pointing forwards, pressing."""
     out = []
-    fill = "#999"
+    fill = BODY_FILL
     u = vec(angle)
     n = perp(u)
     if press:  # the point given is where the thumb tip presses
@@ -877,21 +963,21 @@ def _hand(wrist, angle, thumb=1, press=False, arm_from=None):
         v = unit(sub(b, a))
         m = perp(v)
         band = [add(a, mul(m, 19)), add(b, mul(m, 15)), add(b, mul(m, -15)), add(a, mul(m, -19))]
-        out.append(_poly(band, fill=fill, stroke=INK, width=5))
+        out.append(_poly(band, fill=fill, stroke=INK, width=LINE))
     palm_c = add(wrist, mul(u, 26))
     ang = math.degrees(math.atan2(u[1], u[0]))
     if press:  # thumb stretched forwards past the fingers, its tip pressing
         base = add(palm_c, mul(n, 14 * thumb))
         tip = add(base, add(mul(u, 38), mul(n, 4 * thumb)))
-        out.append(_oriented_box(base, tip, 11, rx=11, fill=fill, stroke=INK, width=5))
+        out.append(_oriented_box(base, tip, 11, rx=11, fill=fill, stroke=INK, width=LINE))
     else:
         tb = add(wrist, add(mul(u, 6), mul(n, 20 * thumb)))
         te = add(tb, add(mul(u, 22), mul(n, 8 * thumb)))
-        out.append(_oriented_box(tb, te, 9, rx=9, fill=fill, stroke=INK, width=5))
-    out.append(f'<rect x="-30" y="-21" width="60" height="42" rx="19" fill="{fill}" stroke="{INK}" stroke-width="5" '
+        out.append(_oriented_box(tb, te, 9, rx=9, fill=fill, stroke=INK, width=LINE))
+    out.append(f'<rect x="-30" y="-21" width="60" height="42" rx="19" fill="{fill}" stroke="{INK}" stroke-width="{LINE}" '
                f'transform="translate({fmt(palm_c[0])} {fmt(palm_c[1])}) rotate({fmt(ang)})"/>')
     if arm_from is not None:  # cuff line between forearm and hand
-        out.append(_line([add(wrist, mul(n, 15)), add(wrist, mul(n, -15))], color=fill, width=6))
+        out.append(_line([add(wrist, mul(n, 15 - LINE / 2)), add(wrist, mul(n, -15 + LINE / 2))], color=fill, width=LINE * 2))
     return out
 
 
@@ -903,7 +989,7 @@ def _backpack(bot, top, n, s):
     corners = [add(a, mul(n, -half)), add(a, mul(n, half)), add(b, mul(n, half)), add(b, mul(n, -half))]
     strap = [add(top, mul(n, 4 * s)), add(lerp(bot, top, 0.85), mul(n, -10 * s)), add(lerp(bot, top, 0.55), mul(n, -9 * s)),
              add(lerp(bot, top, 0.45), mul(n, 4 * s))]
-    return (f'<path d="{path_d(corners, True)}" fill="#999" stroke="{PROP}" stroke-width="{PROP_W}" stroke-linejoin="round"/>'
+    return (f'<path d="{path_d(corners, True)}" fill="#888" stroke="{PROP}" stroke-width="{PROP_W}" stroke-linejoin="round"/>'
             + _line(strap, color=PROP, width=4))
 
 
@@ -915,18 +1001,37 @@ DIGITS = {
 }
 
 
-def digit_svg(ch, x, y):
-    out = [_circle((x, y), 20, fill="#fff", stroke=INK, width=3)]
+def digit_svg(ch, x, y, r=13):
+    """A position number in a circle (labels never flip: see label_svg)."""
+    k = r / 21
+    out = [_circle((x, y), r, fill="#fff", stroke=INK, width=3)]
     for stroke in DIGITS[ch]:
-        out.append(_line([(x + px, y + py) for px, py in stroke], color=INK, width=4))
+        out.append(_line([(x + px * k, y + py * k) for px, py in stroke], color=INK, width=3.2))
     return out
 
 
+def hold_svg():
+    """The hold mark: an hourglass in a circle, centred on (0, 0)."""
+    return [_circle((0, 0), 22, fill="#fff", stroke=INK, width=3.5),
+            f'<path d="M-10 -13 L10 -13 L1.5 0 L10 13 L-10 13 L-1.5 0 Z" fill="#fff" stroke="{INK}" stroke-width="3.5" stroke-linejoin="round"/>',
+            f'<path d="M-7 11 L7 11 L0 3 Z" fill="{INK}"/>', f'<path d="M-5 -9 L5 -9 L0 -3 Z" fill="{INK}"/>']
+
+
+def label_svg(name: str, at, parts: list[str]) -> list[str]:
+    """A label (position number, hold mark) drawn around (0, 0) and placed at `at`: the mirrored drawing moves it
+    to the mirrored place but never flips it (see src/assets.rs)."""
+    return [f'<g id="label-{name}" transform="translate({fmt(at[0])} {fmt(at[1])})">', *parts, "</g>"]
+
+
 # ---------------------------------------------------------------------------------------------- drawing
-def render_panel(panel: dict, refs: Refs, warnings: list[str], where: str) -> list[str]:
+def render_panel(panel: dict, refs: Refs, warnings: list[str], where: str, labels=None) -> list[str]:
+    """The drawing of one panel; its labels (position numbers, the hold mark) go to `labels` as (name, point, svg)."""
     out: list[str] = []
     figs = []
     for name, spec in panel.get("figures", []):
+        for key in ("work", "bare"):  # drawing-wide defaults
+            if key in panel and key not in spec:
+                spec = dict(spec, **{key: panel[key]})
         try:
             fig = Figure(name, spec, refs)
         except PoseError as e:
@@ -940,13 +1045,16 @@ def render_panel(panel: dict, refs: Refs, warnings: list[str], where: str) -> li
     order = sorted(figs, key=lambda f: 0 if f.style != "ink" else 1)
     inset_out = list(out)  # the magnified detail can leave out the START pose
     skip = set(panel.get("inset", {}).get("without", ()))
+    zoom = panel.get("inset", {}).get("zoom", 1)
     for fig in order:
         part = fig.svg()
+        zoomed = fig.svg(line_k=1.5 / zoom)  # the magnified detail keeps about the same line weight
         for p in panel.get("over_" + fig.name, []):
             part += prop_svg(p, refs)
+            zoomed += prop_svg(p, refs)
         out += part
         if fig.name not in skip:
-            inset_out += part
+            inset_out += zoomed
     for p in panel.get("front", []):
         part = prop_svg(p, refs)
         out += part
@@ -954,6 +1062,12 @@ def render_panel(panel: dict, refs: Refs, warnings: list[str], where: str) -> li
     arrows = []
     for a in panel.get("arrows", []):
         arrows += make_arrow(a, refs)
+    if labels is not None:
+        for i, q in enumerate(panel.get("numbers", ())):  # position numbers: 1 by the START pose, 2 by the END
+            if q is not None:
+                labels.append((f"position-{i + 1}", refs.point(q), digit_svg(str(i + 1), 0, 0)))
+        if "hold" in panel:
+            labels.append(("hold", refs.point(panel["hold"]), hold_svg()))
     if "inset" not in panel:
         return out + arrows
     # a magnified circular detail: the same drawing, zoomed on `focus`, shown in a circle at `at`
@@ -980,6 +1094,10 @@ def render_panel(panel: dict, refs: Refs, warnings: list[str], where: str) -> li
     res.append("</g>")
     for a in ins.get("arrows", []):
         res += make_arrow(a, refs, mapping)
+    if labels is not None:
+        for i, q in enumerate(ins.get("numbers", ())):  # numbers inside the magnified detail
+            if q is not None:
+                labels.append((f"position-{i + 1}", mapping(refs.point(q)), digit_svg(str(i + 1), 0, 0)))
     res.append("</g>")
     res.append(_circle((cx, cy), r, fill="none", stroke=PROP, width=4))
     return res
@@ -987,6 +1105,7 @@ def render_panel(panel: dict, refs: Refs, warnings: list[str], where: str) -> li
 
 def render(ex_id: str, ex: dict, warnings: list[str]) -> str:
     body: list[str] = []
+    labels: list[str] = []
     if "panels" in ex:
         n = len(ex["panels"])
         pw = W / n
@@ -994,19 +1113,32 @@ def render(ex_id: str, ex: dict, warnings: list[str]) -> str:
             refs = Refs()
             body.append(f'<g transform="translate({fmt(i * pw)} 0)">')
             body += render_panel(panel, refs, warnings, f"{ex_id}[{i + 1}]")
-            body += digit_svg(str(i + 1), 26, 26)
             body.append("</g>")
+            labels += label_svg(f"panel-{i + 1}", (i * pw + 26, 26), digit_svg(str(i + 1), 0, 0))
         for i in range(1, n):
             body.append(_line([(i * pw, 20), (i * pw, H - 20)], color="#888", width=3, dash="10 10"))
     else:
-        body += render_panel(ex, Refs(), warnings, ex_id)
+        found = []
+        body += render_panel(ex, Refs(), warnings, ex_id, found)
+        for name, q, parts in found:
+            labels += label_svg(name, (W - q[0], q[1]) if ex.get("mirror") else q, parts)
+    if ex.get("mirror"):  # drawn the other way round (so that the right leg works); labels never flip
+        body = [f'<g transform="matrix(-1 0 0 1 {W} 0)">', *body, "</g>"]
     title = escape(ex["title"])
+    desc = escape(ex.get("desc", ""))
     return "\n".join([
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{W}" height="{H}" viewBox="0 0 {W} {H}">',
         f"<title>{title}</title>",
+        f"<desc>{desc}</desc>",
         f'<rect x="0" y="0" width="{W}" height="{H}" fill="#fff"/>',
+        '<g id="drawing">',
+        WORK_PATTERN,
         *body,
+        "</g>",
+        '<g id="labels">',
+        *labels,
+        "</g>",
         "</svg>",
         "",
     ])
@@ -1029,12 +1161,16 @@ def validate(ex_id: str, svg: str) -> list[str]:
         problems.append(f"{ex_id}: root is not an SVG element in the SVG namespace")
     if (root.get("width"), root.get("height"), root.get("viewBox")) != (str(W), str(H), f"0 0 {W} {H}"):
         problems.append(f"{ex_id}: wrong size or viewBox")
-    title = root.find(ns + "title")
-    if title is None or not (title.text or "").strip():
-        problems.append(f"{ex_id}: no <title>")
+    for tag in ("title", "desc"):
+        el = root.find(ns + tag)
+        if el is None or not (el.text or "").strip():
+            problems.append(f"{ex_id}: no <{tag}>")
     for bad in FORBIDDEN:
         if bad in svg:
             problems.append(f"{ex_id}: contains {bad!r}")
+    import re
+    for colour in sorted(set(re.findall(r'(?:fill|stroke)="(#[0-9a-fA-F]+)"', svg)) - PALETTE):
+        problems.append(f"{ex_id}: colour {colour} is not in the palette")
     return problems
 
 # ---------------------------------------------------------------------------------------------- contact sheet
