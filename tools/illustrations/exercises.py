@@ -685,6 +685,82 @@ EXERCISES["gait-cues-cadence"] = dict(
 # The neutral "no picture" drawing the app shows where an illustration is missing.
 EXERCISES["placeholder"] = dict(title="No picture", props=[("placeholder",)])
 
+# =================================================================================== added with the clinical review
+EXERCISES["heel-raise-towel-high-load"] = dict(
+    title="High-load heel raise with a towel under the toes",
+    **step_scene(start_leg=(-90, -90, 28, 62), end_leg=(-90, -90, -40, 34), far_leg=FAR_UP,
+                 extra_props=[("towelroll", (113, STEP_TOP - 7), 7)], front=[("backpack", "end")]),
+    bare=True)
+
+LP_HIP = (112, 176)
+EXERCISES["heel-raise-leg-press"] = dict(
+    title="Calf raise on the leg-press machine (knee straight)",
+    props=[("floor", FLOOR),
+           ("bar", [(96, FLOOR), (104, 200), (292, 200), (300, FLOOR)], 7),
+           ("bar", [("end.hip", -6, 22), ("end.hip", 34, 20)], 12),
+           ("bar", [("end.hip", -22, 12), ("end.shoulder", -24, 4)], 12),
+           ("board", "start", 10, "ghost"), ("board", "end", 10)],
+    figures=[
+        ("start", dict(style="ghost", trunk=140, head=128, at=("hip", *LP_HIP), leg_n=(-8, -8, 94),
+                       arm_n={"reach": ("self.hip", 2, 10)}, arm_f={"reach": ("self.hip", 2, 10)})),
+        ("end", dict(trunk=140, head=128, at=("hip", *LP_HIP), leg_n=(-8, -8, 54),
+                     arm_n={"reach": ("self.hip", 2, 10)}, arm_f={"reach": ("self.hip", 2, 10)})),
+    ],
+    arrows=[{"arc": ("end.ankle_n", 0, 0), "r": 46, "a0": 100, "a1": 52}],
+    numbers=[("start.toe_n", 30, -12), ("end.toe_n", 36, 10)],
+)
+
+EXERCISES["footwear-advice"] = dict(
+    title="Footwear: supportive shoes with a small heel",
+    props=[("floor", 236), ("shoe", 30, 233, 210, 0.17), ("sandal", 272, 233, 100)],
+    marks=[("yes", (136, 52)), ("no", (322, 136))],
+)
+
+EXERCISES["taping-by-therapist"] = dict(
+    title="Taping by the therapist (calf and heel)",
+    props=[("floor", FLOOR), ("bigleg",),
+           ("tape", [(226, 256), (205, 222), (186, 196), (164, 170), (150, 140), (146, 112)], 15),
+           ("tape", [(205, 222), (203, 190), (192, 160), (182, 132)], 13)],
+    front=[("hand", (150, 110), -64, -1, False, (30, -10))],
+    arrows=[{"from": (122, 190), "to": (112, 120), "bend": -4}],
+)
+
+EXERCISES["heat-ice-alternating"] = dict(
+    title="Heat and ice in turn on the calf",
+    props=[("floor", FLOOR)],
+    figures=[("end", dict(scale=1.1, trunk=128, head=108, at=(calf(0.5, 32), 240, FLOOR - 20), leg_n=(12, 12, 102),
+                          leg_f=(12, 12, 102),
+                          arm_n={"reach": ("y", FLOOR - 5, ("self.shoulder", -18, 0))},
+                          arm_f={"reach": ("y", FLOOR - 5, ("self.shoulder", -22, 0))}))],
+    over_end=[("pack", "end", 0.05, 0.7)],
+    front=[("heat", (150, 86)), ("snowflake", (300, 62), 24)],
+    arrows=[{"from": (186, 44), "to": (262, 44), "bend": -10}, {"from": (262, 92), "to": (186, 92), "bend": -10}],
+    bare=True,
+)
+
+BIKE = dict(rear=(46, 238), front=(166, 238), crank=(104, 238), saddle=(84, 168), bar=(150, 150))
+SWIM_Y = 172
+EXERCISES["cross-training"] = dict(
+    title="Cross-training: cycling or swimming",
+    panels=[
+        dict(props=[("floor", 273, 8, 192),
+                    ("bike", BIKE["rear"], BIKE["front"], BIKE["saddle"], BIKE["bar"], BIKE["crank"], 33)],
+             figures=[("ride", dict(scale=0.7, trunk=62, head=40, at=("hip", 86, 160),
+                                    leg_n={"ball": (117, 246), "foot": -14}, leg_f={"ball": (91, 230), "foot": -24},
+                                    arm_n={"reach": ("x", 146, ("mid", (0, 152), (0, 152), 0))},
+                                    arm_f={"reach": (144, 154)}))],
+             arrows=[{"arc": BIKE["crank"], "r": 22, "a0": 200, "a1": 470}]),
+        dict(props=[("pool", 8, 192, SWIM_Y - 2, 290)],
+             figures=[("swim", dict(scale=0.56, trunk=0, head=-6, at=("hip", 84, SWIM_Y), check=False,
+                                    arm_n=(40, -20), arm_f=(-160, -150), leg_n=(186, 180, 196), leg_f=(174, 170, 190)))],
+             front=[("pool", 8, 192, SWIM_Y - 2, SWIM_Y + 1)],
+             arrows=[{"from": (60, 120), "to": (140, 120)}]),
+    ],
+    work=None,
+)
+
+EXERCISES["forefoot-lift"] = dict(EXERCISES["toe-raise"], title="Forefoot lift (the front of the foot up, heel down)")
+
 # =================================================================================== descriptions
 # One line per drawing, its <desc>: the alt text of the picture in the app and the accessible PDF. Say what is
 # seen (the positions, the start and the end), never which side: the same words serve the mirrored drawing.
@@ -745,6 +821,13 @@ DESCS = {
     "compression-sleeve": "Close-up of the lower leg wearing a compression sleeve from the ankle to below the knee.",
     "relative-rest-load-modification": "A walking figure beside a dial turned down: keep moving, with the load turned down.",
     "gait-cues-cadence": "A runner with short quick steps close together, and a metronome.",
+    "heel-raise-towel-high-load": "Standing on the working leg on the front of a step with a loaded backpack, a rolled towel under the toes, hands on a rail: the heel starts below the step and rises high, the toes bending up over the towel; a close-up shows the heel over the edge and the towel.",
+    "heel-raise-leg-press": "Sitting on a leg-press machine with the knees straight and the balls of the feet on the foot plate: the ankles push the plate away, rising onto the balls of the feet, and return.",
+    "footwear-advice": "A supportive trainer with a cushioned, slightly raised heel (a tick) and a flat flip-flop (a cross).",
+    "taping-by-therapist": "Close-up of the lower leg: strips of tape run from under the heel up the back of the calf, smoothed on by a hand.",
+    "heat-ice-alternating": "Sitting on the floor, hands behind, a pack under the calf; heat and cold (a snowflake) with arrows between them: warm and cold in turn.",
+    "cross-training": "Two ways to keep fit while the calf settles: 1, cycling; 2, swimming.",
+    "forefoot-lift": "Standing with the back against a wall: the heel stays on the floor and the front of the foot lifts; a close-up shows the foot lifting.",
     "placeholder": "No drawing for this exercise yet.",
 }
 for _id, _desc in DESCS.items():
@@ -770,6 +853,7 @@ STYLE = {
     "warm-bath-legs-raised": dict(work=None, bare=True),
     "ankle-pumps": dict(bare=True),
     "toe-raise": dict(bare=True),
+    "forefoot-lift": dict(bare=True),
     "towel-scrunch": dict(bare=True),
     "towel-calf-stretch": dict(bare=True, hold=(200, 60)),
     "ice-pack": dict(bare=True),

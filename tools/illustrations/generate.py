@@ -874,6 +874,73 @@ def prop_svg(p, refs: Refs) -> list[str]:
         pts_ = [R(q) for q in a[0]]
         return [_line(pts_, color=a[1] if len(a) > 1 else PROP, width=a[2] if len(a) > 2 else PROP_W,
                       dash=a[3] if len(a) > 3 else None)]
+    if kind == "board":  # a foot plate under the sole of figure a's near foot: ("board", fig, thickness, style)
+        fig = refs.figs[a[0]]
+        P = fig.points
+        th = a[1] if len(a) > 1 else 10
+        light = len(a) > 2 and a[2] == "ghost"
+        heel, toe, ankle = P["heel_n"], P["toe_n"], P["ankle_n"]
+        u = unit(sub(toe, heel))
+        v = perp(u)
+        if v[0] * (ankle[0] - heel[0]) + v[1] * (ankle[1] - heel[1]) > 0:
+            v = mul(v, -1)
+        off = mul(v, 4 * fig.scale + th / 2)
+        a0, b0 = add(sub(heel, mul(u, 16)), off), add(add(toe, mul(u, 16)), off)
+        return [_oriented_box(a0, b0, th / 2, rx=3, fill=GHOST_FAR if light else SOFT_FILL, stroke=GHOST if light else PROP, width=LINE)]
+    if kind == "towelroll":  # a rolled towel seen end-on: centre, radius
+        c, r = R(a[0]), a[1]
+        spiral = [add(c, vec(ang, r * (0.15 + 0.55 * i / 16))) for i, ang in enumerate(range(0, 360 + 360 // 16, 360 // 16))]
+        return [_circle(c, r, fill=SOFT_FILL, stroke=INK, width=LINE * 0.6), _line(spiral, color=INK, width=LINE * 0.5)]
+    if kind == "tape":  # a strip of tape along points: points, width
+        pts_ = [R(q) for q in a[0]]
+        w = a[1] if len(a) > 1 else 16
+        d = _smooth(pts_)
+        return [f'<path d="{d}" fill="none" stroke="{INK}" stroke-width="{fmt(w + 2 * LINE)}" stroke-linecap="round" stroke-linejoin="round"/>',
+                f'<path d="{d}" fill="none" stroke="{PROP_FILL}" stroke-width="{fmt(w)}" stroke-linecap="round" stroke-linejoin="round"/>']
+    if kind == "shoe":  # a big trainer seen from the outer side, toes right: heel x, floor y, length, heel height
+        x, y, L = a[0], a[1], a[2]
+        heel = a[3] if len(a) > 3 else 0.16
+
+        def q(fx, fy):
+            return (x + L * fx, y - L * fy)
+        sole = [q(0.0, heel * 0.9), q(0.02, 0.0), q(0.3, 0.0), q(0.75, 0.0), q(0.93, 0.01), q(1.0, 0.05),
+                q(0.98, 0.075), q(0.75, 0.06), q(0.4, heel * 0.62), q(0.05, heel)]
+        upper = [q(0.03, heel * 0.9), q(0.4, heel * 0.6), q(0.75, 0.06), q(0.97, 0.07), q(0.97, 0.12), q(0.88, 0.17),
+                 q(0.66, 0.24), q(0.46, 0.35), q(0.4, 0.42), q(0.33, 0.38), q(0.2, 0.34), q(0.1, 0.4), q(0.02, 0.42),
+                 q(-0.03, 0.3)]
+        out = [f'<path d="{_smooth(upper, True)}" fill="{BODY_FILL}" stroke="{INK}" stroke-width="{LINE}" stroke-linejoin="round"/>',
+               f'<path d="{_smooth(sole, True)}" fill="{SOFT_FILL}" stroke="{INK}" stroke-width="{LINE}" stroke-linejoin="round"/>',
+               _line([q(0.02, 0.36), q(0.14, 0.3), q(0.2, heel * 0.9)], color=INK, width=LINE)]  # the heel counter
+        for i in range(3):  # laces
+            a0 = q(0.5 + 0.075 * i, 0.3 - 0.045 * i)
+            out.append(_line([a0, add(a0, (L * 0.05, L * 0.045))], color=INK, width=LINE))
+        return out
+    if kind == "sandal":  # a flat flip-flop: heel x, floor y, length
+        x, y, L = a
+        return [_rect(x, y - L * 0.05, x + L, y, fill=SOFT_FILL, stroke=INK, rx=L * 0.025, width=LINE),
+                _line([(x + L * 0.62, y - L * 0.05), (x + L * 0.5, y - L * 0.2), (x + L * 0.3, y - L * 0.06)], color=INK, width=LINE)]
+    if kind == "bike":  # a bicycle: rear wheel centre, front wheel centre, saddle point, handlebar point, crank centre, r
+        rw, fw, saddle, bar, crank, r = R(a[0]), R(a[1]), R(a[2]), R(a[3]), R(a[4]), a[5]
+        out = [_circle(rw, r, fill="none", stroke=PROP, width=LINE), _circle(fw, r, fill="none", stroke=PROP, width=LINE)]
+        head = lerp(bar, fw, 0.25)
+        out.append(_line([rw, crank, lerp(saddle, crank, 0.2), rw], color=PROP, width=LINE))
+        out.append(_line([lerp(saddle, crank, 0.2), head, crank], color=PROP, width=LINE))
+        out.append(_line([saddle, lerp(saddle, crank, 0.2)], color=PROP, width=LINE))
+        out.append(_line([head, bar], color=PROP, width=LINE))
+        out.append(_line([head, fw], color=PROP, width=LINE))
+        out.append(_line([add(saddle, (-10, 0)), add(saddle, (8, 0))], color=INK, width=LINE * 1.8))
+        out.append(_circle(crank, 6, fill=PROP_FILL, stroke=PROP, width=LINE))
+        return out
+    if kind == "pool":  # water: x0, x1, surface y, bottom y
+        x0, x1, top, bottom = a
+        wave, x, up = [], x0, True
+        while x <= x1 + 0.1:
+            wave.append((x, top + (-3 if up else 3)))
+            x += 14
+            up = not up
+        body = _smooth(wave) + f" L{fmt(x1)} {fmt(bottom)} L{fmt(x0)} {fmt(bottom)} Z"
+        return [f'<path d="{body}" fill="{PROP_FILL}" stroke="none"/>',
+                f'<path d="{_smooth(wave)}" fill="none" stroke="{PROP}" stroke-width="{LINE}" stroke-linecap="round"/>']
     if kind == "cloth":  # a folded cloth around a point: centre, w, h, angle
         c, w, h = R(a[0]), a[1], a[2]
         ang = a[3] if len(a) > 3 else 0
@@ -1017,6 +1084,16 @@ def hold_svg():
             f'<path d="M-7 11 L7 11 L0 3 Z" fill="{INK}"/>', f'<path d="M-5 -9 L5 -9 L0 -3 Z" fill="{INK}"/>']
 
 
+def mark_svg(kind: str) -> list[str]:
+    """A tick ("yes") or a cross ("no") in a circle, centred on (0, 0)."""
+    out = [_circle((0, 0), 20, fill="#fff", stroke=INK, width=3.5)]
+    if kind == "yes":
+        out.append(_line([(-10, 1), (-3, 9), (11, -9)], color=INK, width=5))
+    else:
+        out += [_line([(-8, -8), (8, 8)], color=INK, width=5), _line([(-8, 8), (8, -8)], color=INK, width=5)]
+    return out
+
+
 def label_svg(name: str, at, parts: list[str]) -> list[str]:
     """A label (position number, hold mark) drawn around (0, 0) and placed at `at`: the mirrored drawing moves it
     to the mirrored place but never flips it (see src/assets.rs)."""
@@ -1068,6 +1145,8 @@ def render_panel(panel: dict, refs: Refs, warnings: list[str], where: str, label
                 labels.append((f"position-{i + 1}", refs.point(q), digit_svg(str(i + 1), 0, 0)))
         if "hold" in panel:
             labels.append(("hold", refs.point(panel["hold"]), hold_svg()))
+        for i, (kind, q) in enumerate(panel.get("marks", ())):  # a tick or a cross in a circle
+            labels.append((f"{kind}-{i + 1}", refs.point(q), mark_svg(kind)))
     if "inset" not in panel:
         return out + arrows
     # a magnified circular detail: the same drawing, zoomed on `focus`, shown in a circle at `at`
@@ -1110,6 +1189,7 @@ def render(ex_id: str, ex: dict, warnings: list[str]) -> str:
         n = len(ex["panels"])
         pw = W / n
         for i, panel in enumerate(ex["panels"]):
+            panel = {**{k: ex[k] for k in ("work", "bare") if k in ex}, **panel}
             refs = Refs()
             body.append(f'<g transform="translate({fmt(i * pw)} 0)">')
             body += render_panel(panel, refs, warnings, f"{ex_id}[{i + 1}]")
