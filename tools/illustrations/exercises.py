@@ -102,8 +102,7 @@ FAR_UP = (-100, -160, -80)  # the other foot lifted behind
 def heel_drop(knee_bent: bool):
     thigh, shin = BENT if knee_bent else STRAIGHT
     return step_scene(start_leg=(thigh, shin, -40, 0), end_leg=(thigh, shin, 24 if knee_bent else 30, 0),
-                      far_leg=FAR_UP, trunk=92 if knee_bent else 90, show_start_in_inset=False,
-                      heel_arrow="down")
+                      far_leg=FAR_UP, trunk=92 if knee_bent else 90, heel_arrow="down")
 
 
 EXERCISES = {}
@@ -464,8 +463,8 @@ EXERCISES["glute-bridge"] = dict(
 EXERCISES["single-leg-bridge"] = dict(
     title="Single-leg bridge",
     props=[("floor", FLOOR)],
-    figures=[("start", supine(style="ghost", leg_f={"heel": BRIDGE_HEEL, "foot": 0}, leg_n=(44, 44, 134))),
-             ("end", supine(trunk=-154, head=180, leg_f={"heel": BRIDGE_HEEL, "foot": 0}, leg_n=(26, 26, 116)))],
+    figures=[("start", supine(style="ghost", leg_n={"heel": BRIDGE_HEEL, "foot": 0}, leg_f=(44, 44, 134))),
+             ("end", supine(trunk=-154, head=180, leg_n={"heel": BRIDGE_HEEL, "foot": 0}, leg_f=(26, 26, 116)))],
     arrows=[{"from": ("end.hip", -2, 16), "to": ("end.hip", -2, -40), "gap": 0}],
 )
 
@@ -838,6 +837,24 @@ for _id, _desc in DESCS.items():
 # itself matters. "mirror": the drawing is turned round so that the right leg works (a foot seen from its inner
 # side, a figure lying on its side). "hold": where the hold mark goes, for a position that is held.
 HOLD_AT = (40, 40)
+NUMBERS = {  # where the position numbers go (1 by the START pose, 2 by the END) when the two overlap
+    "knee-to-wall-dorsiflexion": [("start.knee_n", -30, -8), ("end.knee_n", 6, -34)],
+    "split-squat": [("start.hip", 40, -24), ("end.hip", 44, 0)],
+    "step-up": [("start.hip", -40, 10), ("end.head", -30, 0)],
+    "slump-slider": [("start.ankle_n", -24, 16), ("end.toe_n", 10, -26)],
+    "slump-tensioner": [("start.ankle_n", -24, 16), ("end.toe_n", 10, -26)],
+    "glute-bridge": [("start.hip", 58, 4), ("end.hip", 30, -30)],
+    "single-leg-bridge": [("start.hip", 58, 4), ("end.hip", 30, -30)],
+    "sciatic-slider-lying": [("start.toe_n", 28, 6), ("end.toe_n", -26, 4)],
+    "pilates-clam": [("start.knee_n", 24, 10), ("end.knee_n", 2, -28)],
+    "side-lying-hip-abduction": [("start.ankle_n", 26, 16), ("end.ankle_n", 24, -10)],
+    "dynamic-calf-stretch": [("start.heel_n", 4, -36), ("end.heel_n", -20, 24)],
+    "heel-raise-double-leg-floor": [("start.heel_n", 24, 14), ("end.heel_n", -48, -20)],
+    "heel-raise-single-leg-floor": [("start.heel_n", 24, 14), ("end.heel_n", -48, -20)],
+    "eccentric-heel-drop-floor": [("start.heel_n", -48, -10), ("end.heel_n", 24, 14)],
+}
+for _id, _numbers in NUMBERS.items():
+    EXERCISES[_id]["numbers"] = _numbers
 STYLE = {
     "heel-raise-double-leg-floor": dict(work="both"),
     "heel-raise-double-leg-step": dict(work="both"),
