@@ -352,22 +352,24 @@ EXERCISES["soleus-pressure-active-ankle"] = dict(
 
 EXERCISES["foam-roll-calf"] = dict(
     title="Foam rolling the calf",
-    props=[("floor", FLOOR), ("roller", (250, FLOOR - 22), 20)],
-    figures=[("end", dict(scale=1.1, trunk=140, head=116, at=(calf(0.55, 26), 250, FLOOR - 22), leg_n=(4, 4, 94),
-                          leg_f={"heel": ("y", SOLE, ("self.hip", 76, 0)), "foot": 0},
+    props=[("floor", FLOOR), ("roller", (222, FLOOR - 22), 20)],
+    figures=[("end", dict(scale=1.1, trunk=140, head=116, at=(calf(0.55, 26), 222, FLOOR - 22), leg_n=(4, 4, 94),
+                          leg_f={"heel": ("y", SOLE, ("self.hip", 40, 0)), "foot": 0},
                           arm_n={"reach": ("y", FLOOR - 5, ("self.shoulder", -18, 0))},
                           arm_f={"reach": ("y", FLOOR - 5, ("self.shoulder", -22, 0))}))],
     arrows=[{"from": ("end.knee_n", 4, -30), "to": ("end.ankle_n", -12, -30), "both": True}],
+    inset=dict(focus=(222, FLOOR - 30), at=(330, 78), r=64, zoom=1.8),
 )
 
 EXERCISES["trigger-point-ball-calf"] = dict(
     title="Trigger point release with a massage ball (calf)",
-    props=[("floor", FLOOR), ("ball", (250, FLOOR - 14), 12)],
-    figures=[("end", dict(scale=1.1, trunk=122, head=105, at=(calf(0.5, 17), 250, FLOOR - 14), leg_n=(10, 10, 100),
+    props=[("floor", FLOOR), ("ball", (215, FLOOR - 14), 12)],
+    figures=[("end", dict(scale=1.1, trunk=122, head=105, at=(calf(0.5, 17), 215, FLOOR - 14), leg_n=(10, 10, 100),
                           leg_f=(10, 10, 100),
                           arm_n={"reach": ("y", FLOOR - 5, ("self.shoulder", -18, 0))},
                           arm_f={"reach": ("y", FLOOR - 5, ("self.shoulder", -22, 0))}))],
-    arrows=[{"from": (250, FLOOR - 100), "to": (250, FLOOR - 56)}],
+    arrows=[{"from": (215, FLOOR - 92), "to": (215, FLOOR - 50)}],
+    inset=dict(focus=(215, FLOOR - 22), at=(330, 78), r=64, zoom=2.2),
 )
 
 # =================================================================================== mobility
@@ -745,7 +747,7 @@ EXERCISES["cross-training"] = dict(
         dict(props=[("floor", 273, 8, 192),
                     ("bike", BIKE["rear"], BIKE["front"], BIKE["saddle"], BIKE["bar"], BIKE["crank"], 33)],
              figures=[("ride", dict(scale=0.7, trunk=62, head=40, at=("hip", 86, 160),
-                                    leg_n={"ball": (117, 246), "foot": -14}, leg_f={"ball": (91, 230), "foot": -24},
+                                    leg_n={"ball": (116, 244), "foot": -14}, leg_f={"ball": (91, 230), "foot": -24},
                                     arm_n={"reach": ("x", 146, ("mid", (0, 152), (0, 152), 0))},
                                     arm_f={"reach": (144, 154)}))],
              arrows=[{"arc": BIKE["crank"], "r": 22, "a0": 200, "a1": 470}]),
