@@ -28,6 +28,7 @@ listed in generate.py (prop_svg).  Arrows: {"from": p, "to": p, "bend": px, "bot
 {"wave": [points]}.
 """
 
+LINE_W = 3.5  # the line weight of a rope or a strap drawn as a curve
 GAP = 5  # a sole sits this far above the surface line (half the sole stroke + half the floor stroke)
 FLOOR = 262  # the floor line for full-size figures
 S = 0.72  # scale for figures standing on a step
@@ -608,13 +609,16 @@ EXERCISES["walk-run-intervals"] = dict(
     arrows=[{"from": (160, 120), "to": (242, 120), "both": True}],
 )
 
+ROPE_TOP = [("end.wrist_n", 4, 0), ("end.wrist_n", 14, -50), (214, 8), (160, 28), (136, 130), (156, 230),
+            (206, FLOOR - 2)]
 EXERCISES["skipping"] = dict(
     title="Skipping (light, on the spot)",
-    props=[("floor", FLOOR), ("ellipse", (214, 138), 78, 130, "#888", 4, "12 10")],
+    props=[("floor", FLOOR), ("curve", ROPE_TOP, "#555", LINE_W)],
     figures=[("end", dict(scale=0.92, trunk=90, at=("ball_n", 214, SOLE - 14), leg_n=(-86, -96, -42, -25),
-                          arm_n=(-100, -20), arm_f=(-96, -16)))],
-    front=[("curve", ["end.wrist_n", ("end.wrist_n", 30, 40), (236, FLOOR - 3), (186, FLOOR - 3)], "#555", 5)],
-    arrows=[{"from": (100, FLOOR - 6), "to": (100, FLOOR - 70), "both": True}],
+                          arm_n=(-70, -10), arm_f=(-66, -6)))],
+    front=[("curve", [(206, FLOOR - 2), (248, FLOOR - 30), ("end.wrist_n", 20, 56), ("end.wrist_n", 4, 0)], "#555",
+            LINE_W)],
+    arrows=[{"from": (80, FLOOR - 6), "to": (80, FLOOR - 70), "both": True}],
 )
 
 EXERCISES["pogo-hops"] = dict(
@@ -848,7 +852,6 @@ NUMBERS = {  # where the position numbers go (1 by the START pose, 2 by the END)
     "glute-bridge": [("start.hip", 58, 4), ("end.hip", 30, -30)],
     "single-leg-bridge": [("start.hip", 58, 4), ("end.hip", 30, -30)],
     "sciatic-slider-lying": [("start.toe_n", 28, 6), ("end.toe_n", -26, 4)],
-    "pilates-clam": [("start.knee_n", 24, 10), ("end.knee_n", 2, -28)],
     "side-lying-hip-abduction": [("start.ankle_n", 26, 16), ("end.ankle_n", 24, -10)],
     "dynamic-calf-stretch": [("start.heel_n", 4, -36), ("end.heel_n", -20, 24)],
     "heel-raise-double-leg-floor": [("start.heel_n", 24, 14), ("end.heel_n", -48, -20)],
