@@ -374,8 +374,8 @@ class Figure:
             if "leg_" + side in self.hide:
                 return
             hip, knee, ankle = P["hip"], P["knee_" + side], P["ankle_" + side]
-            thigh = limb(hip, knee, [(0, 9.5, 10), (0.35, 10, 9.5), (0.8, 8, 7.5), (1, 7, 7)])
-            shin = limb(knee, ankle, [(0, 7, 7), (0.25, 5.5, 9.5), (0.5, 5, 8), (0.8, 4.2, 5), (1, 4.2, 4.4)])
+            thigh = limb(hip, knee, [(0, 10, 10.5), (0.35, 10.5, 10), (0.8, 8.2, 7.8), (1, 7.2, 7.2)])
+            shin = limb(knee, ankle, [(0, 7.2, 7.2), (0.25, 5.8, 10), (0.5, 5.2, 8.4), (0.8, 4.3, 5.2), (1, 4.3, 4.5)])
             fill = work if side in self.working() else (near if side == "n" else far)
             shoe = [] if bare else foot(side)
             part([thigh, shin] + ([] if shoe else foot(side)), fill)
@@ -386,7 +386,7 @@ class Figure:
             if "arm_" + side in self.hide:
                 return
             sh, el, wr = P["shoulder"], P["elbow_" + side], P["wrist_" + side]
-            up = limb(sh, el, [(0, 6.5, 6.5), (0.4, 6, 6), (1, 4.8, 4.8)])
+            up = limb(sh, el, [(0, 7, 7), (0.4, 6.4, 6.4), (1, 5, 5)])
             fore = limb(el, wr, [(0, 4.8, 4.8), (0.4, 4.6, 4.6), (1, 3.6, 3.6)])
             d = unit(sub(wr, el))
             hand = limb(wr, add(wr, mul(d, 11 * s)), [(0, 4, 4), (0.5, 5, 4.6), (1, 3.6, 3.6)])
@@ -404,8 +404,8 @@ class Figure:
                 if bulge:
                     q = add(q, mul(n, -2 * bulge * math.sin(math.pi * max(0.0, min(1.0, t)))))
                 return q
-            outline = [at(-0.13, 2), at(-0.08, 10), at(0.12, 12.5), at(0.42, 12), at(0.72, 16), at(0.92, 12), at(1.06, 3),
-                       at(1.05, -9), at(0.85, -14.5), at(0.55, -11.5), at(0.25, -12.5), at(0.02, -15), at(-0.1, -10)]
+            outline = [at(-0.13, 2), at(-0.08, 10.5), at(0.12, 13), at(0.42, 12.5), at(0.72, 16.5), at(0.92, 13.5), at(1.06, 4),
+                       at(1.06, -9.5), at(0.85, -15), at(0.55, -12), at(0.25, -13), at(0.02, -15.5), at(-0.1, -10.5)]
             head_c = P["head"]
             r = self.L["head_r"]
             neck_end = sub(head_c, mul(unit(sub(head_c, sh)), r * 0.4))
