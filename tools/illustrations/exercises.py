@@ -853,10 +853,6 @@ NUMBERS = {  # where the position numbers go (1 by the START pose, 2 by the END)
     "single-leg-bridge": [("start.hip", 58, 4), ("end.hip", 30, -30)],
     "sciatic-slider-lying": [("start.toe_n", 28, 6), ("end.toe_n", -26, 4)],
     "side-lying-hip-abduction": [("start.ankle_n", 26, 16), ("end.ankle_n", 24, -10)],
-    "dynamic-calf-stretch": [("start.heel_n", 4, -36), ("end.heel_n", -20, 24)],
-    "heel-raise-double-leg-floor": [("start.heel_n", 24, 14), ("end.heel_n", -48, -20)],
-    "heel-raise-single-leg-floor": [("start.heel_n", 24, 14), ("end.heel_n", -48, -20)],
-    "eccentric-heel-drop-floor": [("start.heel_n", -48, -10), ("end.heel_n", 24, 14)],
 }
 for _id, _numbers in NUMBERS.items():
     EXERCISES[_id]["numbers"] = _numbers
