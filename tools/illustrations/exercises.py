@@ -302,7 +302,7 @@ EXERCISES["dynamic-calf-stretch"] = dict(
 # The foot is drawn upright and the group turned a quarter to the left: leg from the left, toes up, sole right.
 EXERCISES["plantar-fascia-stretch"] = dict(
     title="Plantar fascia stretch (sitting, toes pulled back)",
-    props=[("line", [(40, 294), (380, 294)], "#000", 60), ("line", [(40, 294), (380, 294)], "#ccc", 53),
+    props=[("line", [(-30, 282), (262, 276)], "#000", 36), ("line", [(-30, 282), (262, 276)], "#ccc", 29),
            ("group", "translate(20 -42) rotate(-90 200 200)",
             [("bigfoot", 90, 262, 190, 10, "ink", 0, 42, 4.2), ("line", [(112, 252), (214, 252)], "#555", 5, "3 11")])],
     front=[("hand", (308, 120), 136, 1, False, (420, 176))],
@@ -891,3 +891,8 @@ STYLE = {
 }
 for _id, _style in STYLE.items():
     EXERCISES[_id].update(_style)
+# Close views run on past the frame (the thigh, the forearms): cut at its edge.
+for _id in ("self-massage-stroking", "self-massage-kneading", "self-massage-stripping", "sustained-pressure-tender-point",
+            "soleus-pressure-active-ankle", "compression-sleeve", "taping-by-therapist", "plantar-fascia-stretch",
+            "short-foot", "toe-flexor-press"):
+    EXERCISES[_id]["crop"] = True

@@ -1202,6 +1202,9 @@ def render(ex_id: str, ex: dict, warnings: list[str]) -> str:
         body += render_panel(ex, Refs(), warnings, ex_id, found)
         for name, q, parts in found:
             labels += label_svg(name, (W - q[0], q[1]) if ex.get("mirror") else q, parts)
+    if ex.get("crop"):  # a close view: the leg and the forearms run on past the frame, cut at its edge
+        body = [f'<defs><clipPath id="frame"><rect x="0" y="0" width="{W}" height="{H}"/></clipPath></defs>',
+                '<g clip-path="url(#frame)">', *body, "</g>"]
     if ex.get("mirror"):  # drawn the other way round (so that the right leg works); labels never flip
         body = [f'<g transform="matrix(-1 0 0 1 {W} 0)">', *body, "</g>"]
     title = escape(ex["title"])
