@@ -67,6 +67,7 @@ fn visit<'a>(group: &'a usvg::Group, clipped: bool, f: &mut impl FnMut(&'a usvg:
 
 #[test]
 fn every_drawing_stays_inside_its_view_box() {
+    let mut outside = Vec::new();
     for (id, bytes) in ILLUSTRATION_FILES {
         let tree = parse(id, bytes);
         let mut shapes = 0;
@@ -77,10 +78,13 @@ fn every_drawing_stays_inside_its_view_box() {
             shapes += 1;
             let b = path.abs_stroke_bounding_box();
             let inside = b.left() >= -0.5 && b.top() >= -0.5 && b.right() <= WIDTH + 0.5 && b.bottom() <= HEIGHT + 0.5;
-            assert!(inside, "{id}.svg: a shape ({b:?}) goes outside the 400 x 300 frame");
+            if !inside {
+                outside.push(format!("{id}.svg: a shape ({b:?}) goes outside the 400 x 300 frame"));
+            }
         });
         assert!(shapes > 0, "{id}.svg: nothing is checked");
     }
+    assert!(outside.is_empty(), "{}", outside.join("\n"));
 }
 
 /// The colours a drawing may use (the generator's palette, `tools/illustrations/generate.py`): four greys that
@@ -136,7 +140,8 @@ fn every_mirrored_drawing_renders_flipped_with_its_labels_readable() {
         let mirrored = illustration_svg(id, true).unwrap_or_else(|| panic!("{id}: no mirrored drawing"));
         assert_ne!(drawn, mirrored, "{id}: mirroring changed nothing");
         let (drawn, mirrored) = (parse(id, &drawn), parse(id, &mirrored));
-        let (Some(Node::Group(a)), Some(Node::Group(b))) = (drawn.node_by_id("drawing"), mirrored.node_by_id("drawing"))
+        let (Some(Node::Group(a)), Some(Node::Group(b))) =
+            (drawn.node_by_id("drawing"), mirrored.node_by_id("drawing"))
         else {
             panic!("{id}.svg has no <g id=\"drawing\">: the generator writes one");
         };

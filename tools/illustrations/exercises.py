@@ -502,7 +502,7 @@ def side_lying(top_knee, top_ankle, bottom_knee, bottom_ankle, style="ink", top_
 
     pts = {"shoulder": (96, 196), "head": (66, 214), "knee_n": top_knee, "ankle_n": top_ankle,
            "knee_f": bottom_knee, "ankle_f": bottom_ankle,
-           "elbow_f": (60, SL_MAT - 7), "wrist_f": (14, SL_MAT - 7), "elbow_n": (150, 166), "wrist_n": top_hand}
+           "elbow_f": (60, SL_MAT - 7), "wrist_f": (26, SL_MAT - 7), "elbow_n": (150, 166), "wrist_n": top_hand}
     pts.update(foot(top_ankle, "n"))
     pts.update(foot(bottom_ankle, "f"))
     return dict(style=style, check=False, scale=1.1, trunk=180, at=("hip", *SL_HIP), points=pts)
