@@ -82,13 +82,13 @@ const FALLBACK_PLACEHOLDER: &[u8] = br##"<svg xmlns="http://www.w3.org/2000/svg"
 /// The mirrored SVG: `drawing` flipped, each label moved but not flipped. A drawing without the `drawing`
 /// group has everything inside the root flipped. `None` without a usable view box.
 fn mirror_svg(svg: &str) -> Option<String> {
+    const DRAWING: &str = "<g id=\"drawing\"";
     let root_start = svg.find("<svg")?;
     let root_end = root_start + svg[root_start..].find('>')? + 1;
     let (min_x, width) = view_box_x(&svg[root_start..root_end])?;
     let axis = 2.0 * min_x + width;
     let flip = format!(" transform=\"matrix(-1 0 0 1 {axis} 0)\"");
     let mut out = String::with_capacity(svg.len() + 64);
-    const DRAWING: &str = "<g id=\"drawing\"";
     if let Some(at) = svg.find(DRAWING) {
         out.push_str(&svg[..at + DRAWING.len()]);
         out.push_str(&flip);
@@ -99,7 +99,9 @@ fn mirror_svg(svg: &str) -> Option<String> {
             return None;
         }
         out.push_str(&svg[..root_end]);
-        out.push_str(&format!("<g{flip}>"));
+        out.push_str("<g");
+        out.push_str(&flip);
+        out.push('>');
         out.push_str(&svg[root_end..close]);
         out.push_str("</g>");
         out.push_str(&svg[close..]);
