@@ -16,7 +16,8 @@
 //!   `number`, `name`, `dose` (the words that hold every week, maybe ""), `by_week` (array of `weeks`, `dose`:
 //!   what changes, run by run; empty when the dose holds all stage);
 //! - `diary`: `days` (7 short weekday names from the start date's weekday), `weeks`: array of `label`,
-//!   `dates`, `sessions` (tick boxes a day).
+//!   `dates`, `sessions` (tick boxes a day);
+//! - `safety`: the pain rule, red flags and blood-clot signs with the emergency number (see `safety.rs`).
 
 use std::collections::HashMap;
 
@@ -154,6 +155,7 @@ pub(crate) fn prepare(program: &Program, options: &HandoutOptions, printed_on: D
         (true, true) => "Home exercise program".to_owned(),
     };
     let clinic_name = clinic.name.trim();
+    let emergency_number = super::safety::emergency_number("");
 
     let inputs = [
         ("paper", string(options.paper.typst_name())),
@@ -188,6 +190,7 @@ pub(crate) fn prepare(program: &Program, options: &HandoutOptions, printed_on: D
         ("phases", Value::Array(phases)),
         ("plan", plan_rows(program, &schedule, &cards)),
         ("diary", diary(program, &schedule, &mut warnings)),
+        ("safety", super::safety::inputs(&crate::model::PainRule::default(), &emergency_number)),
     ]
     .into_iter()
     .map(|(key, value)| (Str::from(key), value))

@@ -64,6 +64,7 @@ mod inputs;
 mod pages;
 mod plan;
 mod print;
+mod safety;
 mod world;
 
 use std::fmt::{self, Write as _};

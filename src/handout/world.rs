@@ -1,5 +1,5 @@
-//! The little world one handout compile sees: the template as its only source file, the pictures as virtual
-//! files, the embedded fonts, the program as `sys.inputs`, and a fixed "today".
+//! The little world one handout compile sees: the template and the safety module it imports as its only source
+//! files, the pictures as virtual files, the embedded fonts, the program as `sys.inputs`, and a fixed "today".
 //!
 //! Nothing here reads the disk: a handout prints the same on every machine, and a program cannot make the
 //! compiler open a file by naming it, because only the paths we put in `files` exist.
@@ -20,11 +20,20 @@ use crate::model::Date;
 /// The template, compiled into the binary.
 const TEMPLATE: &str = include_str!("../../assets/handout/handout.typ");
 
+/// The safety section (pain rule, red flags, blood clots), which the template imports.
+const SAFETY: &str = include_str!("../../assets/handout/safety.typ");
+
 /// The template as a parsed source with a stable file id. Parsed once: the same `Source` every compile lets
 /// Typst's caches skip most of the work when only the program changed.
 static TEMPLATE_SOURCE: LazyLock<(FileId, Source)> = LazyLock::new(|| {
     let id = virtual_file_id("handout.typ");
     (id, Source::new(id, TEMPLATE.to_owned()))
+});
+
+/// `safety.typ`, parsed once like the template.
+static SAFETY_SOURCE: LazyLock<(FileId, Source)> = LazyLock::new(|| {
+    let id = virtual_file_id("safety.typ");
+    (id, Source::new(id, SAFETY.to_owned()))
 });
 
 /// A file id in the project root. Our paths are fixed ASCII names made by this module, so they are always
@@ -70,12 +79,21 @@ impl World for HandoutWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == TEMPLATE_SOURCE.0 { Ok(TEMPLATE_SOURCE.1.clone()) } else { Err(FileError::NotSource) }
+        if id == TEMPLATE_SOURCE.0 {
+            Ok(TEMPLATE_SOURCE.1.clone())
+        } else if id == SAFETY_SOURCE.0 {
+            Ok(SAFETY_SOURCE.1.clone())
+        } else {
+            Err(FileError::NotSource)
+        }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == TEMPLATE_SOURCE.0 {
             return Ok(Bytes::from_string(TEMPLATE));
+        }
+        if id == SAFETY_SOURCE.0 {
+            return Ok(Bytes::from_string(SAFETY));
         }
         self.files.get(&id).cloned().ok_or_else(|| FileError::NotFound(id.get().vpath().get_without_slash().into()))
     }

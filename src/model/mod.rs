@@ -8,6 +8,7 @@ mod date;
 mod dose;
 mod exercise;
 mod program;
+mod safety;
 mod validate;
 mod words;
 
@@ -15,6 +16,10 @@ pub use date::{Date, DateError};
 pub use dose::{Bounds, Dose, DoseRange, Load, Side};
 pub use exercise::{BodyRegion, Exercise, ExerciseCopy, ExerciseKind, ExerciseLibraryFile};
 pub use program::{MeasurableCriterion, Patient, Phase, PhaseLength, Prescription, Program, Progression, WeekDose};
+pub use safety::{
+    EmergencyNumber, FALLBACK_EMERGENCY_NUMBER, PainRule, PainRuleText, PainZone, RedFlag, SafetyText, SignsBox,
+    Urgency, ZoneColour, emergency_number_for_locale, emergency_number_from_env, pain_scores_in,
+};
 pub use validate::{
     FieldPath, MAX_PHASE_WEEKS, MAX_PROGRAM_WEEKS, PathStep, Problem, Severity, length_problems, validate_exercise,
     validate_library, validate_program,
