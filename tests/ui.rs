@@ -11,8 +11,9 @@ use egui_kittest::kittest::Queryable;
 use stepwise::files::recovery;
 use stepwise::files::settings::Locations;
 use stepwise::model::{Date, Program};
-use stepwise::ui::commands::consume_shortcuts;
-use stepwise::ui::{AppEnvironment, Command, Prompt, ScriptedDialogs, StepwiseApp};
+use stepwise::ui::commands::{EVERY_OS, consume_shortcuts};
+use stepwise::ui::{AppEnvironment, Command, CommandKind, Prompt, ScriptedDialogs, StepwiseApp};
+use strum::IntoEnumIterator as _;
 
 fn environment(dir: &Path, dialogs: &ScriptedDialogs) -> AppEnvironment {
     let mut environment = AppEnvironment::new(Locations::under(dir), Box::new(dialogs.clone()));
@@ -23,9 +24,20 @@ fn environment(dir: &Path, dialogs: &ScriptedDialogs) -> AppEnvironment {
 }
 
 fn app_harness(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, StepwiseApp> {
+    app_harness_on(dir, dialogs, egui::os::OperatingSystem::Nix)
+}
+
+/// The app as it runs on `os` (shortcut names and keys differ).
+fn app_harness_on(
+    dir: &Path,
+    dialogs: &ScriptedDialogs,
+    os: egui::os::OperatingSystem,
+) -> Harness<'static, StepwiseApp> {
     let environment = environment(dir, dialogs);
-    let mut harness =
-        Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| StepwiseApp::new(cc, environment));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_os(os)
+        .build_eframe(move |cc| StepwiseApp::new(cc, environment));
     harness.run();
     harness
 }
@@ -235,16 +247,21 @@ fn a_custom_exercise_is_saved_and_found_by_search() {
     assert_eq!(app.library_panel.result_ids(&app.library).first().copied(), Some("kitchen-sink-tiptoe-hold"));
 }
 
-/// Each shortcut, pressed on its own, becomes exactly its command; Ctrl+Shift+S is Save As, never Save.
+/// Each shortcut, pressed on its own, becomes exactly its command on every system; Ctrl+Shift+S is Save As,
+/// never Save.
 #[test]
 fn every_shortcut_is_its_command() {
-    for command in Command::PALETTE {
-        for shortcut in command.shortcuts() {
-            let mut harness = Harness::builder()
-                .build_ui_state(|ui, fired: &mut Vec<Command>| fired.extend(consume_shortcuts(ui.ctx())), Vec::new());
-            harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
-            harness.step();
-            assert_eq!(harness.state(), &vec![command.clone()], "{shortcut:?}");
+    for os in EVERY_OS {
+        for kind in CommandKind::iter() {
+            for shortcut in kind.shortcuts(os) {
+                let mut harness = Harness::builder().with_os(os).build_ui_state(
+                    |ui, fired: &mut Vec<Command>| fired.extend(consume_shortcuts(ui.ctx())),
+                    Vec::new(),
+                );
+                harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+                harness.step();
+                assert_eq!(harness.state(), &vec![Command::Run(kind)], "{shortcut:?} on {os:?}");
+            }
         }
     }
 }
@@ -295,7 +312,7 @@ fn export_pdf_writes_the_handout() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let dialogs = ScriptedDialogs::new();
     let mut harness = app_harness(dir.path(), &dialogs);
-    harness.state_mut().commands.push(Command::NewFromTemplate);
+    harness.state_mut().commands.push(CommandKind::NewFromTemplate.into());
     // The modal fades in over a few frames.
     harness.run_steps(3);
     assert!(matches!(harness.state().prompt, Some(Prompt::Templates)));
@@ -442,7 +459,7 @@ fn a_newer_file_opens_read_only() {
     assert!(harness.query_by_label("Read-only.").is_some(), "no banner");
     assert!(harness.state().window_title().contains("read-only"));
     let phases = harness.state().document.program.phases.len();
-    harness.state_mut().commands.push(Command::AddPhase);
+    harness.state_mut().commands.push(CommandKind::AddPhase.into());
     harness.run();
     assert_eq!(harness.state().document.program.phases.len(), phases, "a read-only program was changed");
 }
@@ -520,4 +537,172 @@ fn an_idle_window_does_not_repaint() {
     harness.step();
     let delay = harness.output().viewport_output.get(&egui::ViewportId::ROOT).map(|viewport| viewport.repaint_delay);
     assert_eq!(delay, Some(Duration::MAX), "the window keeps repainting");
+}
+
+/// The palette lists every command kind (no hand-kept list) with its shortcut as each system names it.
+#[test]
+fn the_palette_lists_every_command_with_its_shortcut_on_every_system() {
+    use egui::os::OperatingSystem;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    // The names each system's users know.
+    assert_eq!(CommandKind::Save.shortcut_text(OperatingSystem::Mac), "Cmd+S");
+    assert_eq!(CommandKind::Save.shortcut_text(OperatingSystem::Windows), "Ctrl+S");
+    assert_eq!(CommandKind::Save.shortcut_text(OperatingSystem::Nix), "Ctrl+S");
+    for os in EVERY_OS {
+        let mut harness = app_harness_on(dir.path(), &dialogs, os);
+        for kind in CommandKind::iter() {
+            let (text, shortcut) = (kind.text(), kind.shortcut_text(os));
+            // A button with a shortcut is labelled "Save Ctrl+S". Some rows' words are on buttons elsewhere too
+            // ("Add phase"): the palette must add one.
+            let expected = if shortcut.is_empty() { text.to_owned() } else { format!("{text} {shortcut}") };
+            let rows = |harness: &Harness<'_, StepwiseApp>| {
+                harness
+                    .query_all_by(|node| {
+                        node.role() == Role::Button && node.label().is_some_and(|label| label.trim() == expected)
+                    })
+                    .count()
+            };
+            let elsewhere = rows(&harness);
+            ctrl(&mut harness, Key::K);
+            assert!(harness.state().palette.is_open(), "{os:?}: the palette did not open");
+            harness.event(egui::Event::Text(text.to_owned()));
+            harness.run();
+            assert_eq!(rows(&harness), elsewhere + 1, "{os:?}: no palette row “{expected}”");
+            harness.key_press(Key::Escape);
+            harness.run();
+        }
+    }
+}
+
+/// Every edit that adds, removes or changes the kind of something is one undo step: one Ctrl+Z puts the program
+/// back exactly as it was.
+#[test]
+fn every_edit_is_undone_by_one_ctrl_z() {
+    use stepwise::ui::Edit;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    ctrl(&mut harness, Key::K);
+    harness.get_by_role_and_label(Role::TextInput, "Command palette").type_text("heel drop");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().document.program.prescriptions().count(), 1);
+    let prescription_id = harness.state().document.program.phases[0].prescriptions[0].id;
+    let phase_id = harness.state().document.program.phases[0].id;
+
+    // Does `act`, checks that it changed the program, then that one Ctrl+Z undoes exactly that.
+    let undone_by_one_step =
+        |harness: &mut Harness<'_, StepwiseApp>, what: &str, act: &dyn Fn(&mut Harness<'_, StepwiseApp>)| {
+            let before = harness.state().document.program.clone();
+            act(harness);
+            assert_ne!(harness.state().document.program, before, "{what} changed nothing");
+            ctrl(harness, Key::Z);
+            assert_eq!(harness.state().document.program, before, "one Ctrl+Z did not undo {what}");
+            // Redo, so the next edit starts from the changed program (and redo is checked too).
+            ctrl_shift(harness, Key::Z);
+            assert_ne!(harness.state().document.program, before, "Ctrl+Shift+Z did not redo {what}");
+        };
+    let click = |label: &'static str| {
+        move |harness: &mut Harness<'_, StepwiseApp>| {
+            harness.get_by_role_and_label(Role::Button, label).click_accesskit();
+            harness.run();
+        }
+    };
+    let send = |command: Command| {
+        move |harness: &mut Harness<'_, StepwiseApp>| {
+            harness.state_mut().commands.push(command.clone());
+            harness.run();
+        }
+    };
+    let choose = |combo: &'static str, choice: &'static str| {
+        move |harness: &mut Harness<'_, StepwiseApp>| {
+            harness.get_by_role_and_label(Role::ComboBox, combo).click();
+            harness.run();
+            harness.get_by_label(choice).click();
+            harness.run();
+        }
+    };
+
+    undone_by_one_step(&mut harness, "adding a goal", &click("Add goal"));
+    undone_by_one_step(&mut harness, "removing a goal", &send(Edit::RemoveGoal(0).into()));
+    harness.get_by_label("Goal and criteria to move on").click();
+    harness.run();
+    undone_by_one_step(&mut harness, "adding a criterion", &click("Add a measurable criterion"));
+    undone_by_one_step(
+        &mut harness,
+        "removing a criterion",
+        &send(Edit::RemoveCriterion { phase_id, index: 0 }.into()),
+    );
+    undone_by_one_step(&mut harness, "changing the load kind", &choose("Load", "Added weight"));
+    undone_by_one_step(&mut harness, "changing the progression kind", &choose("Progression", "Dose by week (table)"));
+    undone_by_one_step(&mut harness, "adding a week-table row", &click("Add row"));
+    let rows = |harness: &Harness<'_, StepwiseApp>| match &harness.state().document.program.phases[0].prescriptions[0]
+        .progression
+    {
+        stepwise::model::Progression::ByWeek(rows) => rows.len(),
+        _ => 0,
+    };
+    assert_eq!(rows(&harness), 2);
+    undone_by_one_step(
+        &mut harness,
+        "removing a week-table row",
+        &send(Edit::RemoveWeekRow { prescription_id, index: 1 }.into()),
+    );
+    assert_eq!(rows(&harness), 1);
+    undone_by_one_step(&mut harness, "adding a phase", &click("Add phase"));
+    undone_by_one_step(&mut harness, "making a phase open-ended", &|harness: &mut Harness<'_, StepwiseApp>| {
+        harness
+            .get_all_by_role_and_label(Role::CheckBox, "Until criteria met")
+            .next()
+            .expect("a checkbox")
+            .click_accesskit();
+        harness.run();
+    });
+}
+
+/// A six-exercise program from a template with the keyboard alone: the palette opens the template chooser, the
+/// search adds the rest. The number of key presses is printed (and written in the note).
+#[test]
+fn a_six_exercise_program_from_a_template_by_keyboard_alone() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app_harness(dir.path(), &dialogs);
+    let mut presses = 0;
+    let mut press = |harness: &mut Harness<'_, StepwiseApp>, modifiers: Modifiers, key: Key| {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run_steps(3);
+        presses += 1;
+    };
+    let mut typed = 0;
+    let mut type_text = |harness: &mut Harness<'_, StepwiseApp>, text: &str| {
+        harness.event(egui::Event::Text(text.to_owned()));
+        harness.run();
+        typed += text.chars().count();
+    };
+
+    // Ctrl+K, "template", Enter: the chooser opens with the first template focused; Enter takes it.
+    press(&mut harness, Modifiers::COMMAND, Key::K);
+    type_text(&mut harness, "template");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(matches!(harness.state().prompt, Some(Prompt::Templates)), "the template chooser is not open");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(harness.state().prompt.is_none(), "Enter did not take the focused template");
+    let from_template = harness.state().document.program.prescriptions().count();
+    assert!((1..=6).contains(&from_template), "the first template has {from_template} exercises");
+
+    // Ctrl+F, then for each exercise: its name, Enter (adds the best match), Ctrl+A to type the next one.
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    for query in ["calf stretch", "soleus", "ankle circles", "heel raise", "towel", "balance"] {
+        if harness.state().document.program.prescriptions().count() >= 6 {
+            break;
+        }
+        type_text(&mut harness, query);
+        press(&mut harness, Modifiers::NONE, Key::Enter);
+        press(&mut harness, Modifiers::COMMAND, Key::A);
+    }
+    let program = &harness.state().document.program;
+    assert_eq!(program.prescriptions().count(), 6, "{:?}", layout(program));
+    println!("six exercises from a template: {presses} key presses and {typed} typed characters");
 }

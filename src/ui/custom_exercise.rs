@@ -1,9 +1,10 @@
 //! The custom-exercise form: every field of a library exercise, blank or copied from a built-in one, checked by
-//! the same validation as the built-in library and saved to the therapist's own library file.
+//! the same validation as the built-in library and saved to the therapist's own library file. Escape closes
+//! it, asking first when something typed would be lost.
 
 use egui::{RichText, Ui};
 
-use super::widgets;
+use super::widgets::{self, DiscardQuestion};
 use crate::model::{
     BodyRegion, Bounds, Dose, DoseRange, Exercise, ExerciseKind, FieldPath, Problem, validate_exercise,
 };
@@ -31,6 +32,9 @@ pub struct CustomExerciseForm {
     /// Problems found when Save was pressed; the form stays open until there are none.
     problems: Vec<Problem>,
     save_error: Option<String>,
+    /// The exercise as the form opened: anything else is typing that closing would lose.
+    initial: Option<Exercise>,
+    discard: DiscardQuestion,
 }
 
 pub enum FormAction {
@@ -66,6 +70,18 @@ impl CustomExerciseForm {
     /// A blank form, or one copied from `base` (with a new id, so the built-in entry stays as it is).
     #[must_use]
     pub fn new(base: Option<&Exercise>) -> Self {
+        let mut form = Self::fields(base);
+        form.initial = Some(form.to_exercise());
+        form
+    }
+
+    /// Whether closing now would lose something typed.
+    #[must_use]
+    pub fn has_changes(&self) -> bool {
+        self.initial.as_ref() != Some(&self.to_exercise())
+    }
+
+    fn fields(base: Option<&Exercise>) -> Self {
         match base {
             Some(exercise) => Self {
                 name: format!("{} (my version)", exercise.name),
@@ -87,6 +103,8 @@ impl CustomExerciseForm {
                 tags: exercise.tags.join(", "),
                 problems: Vec::new(),
                 save_error: None,
+                initial: None,
+                discard: DiscardQuestion::default(),
             },
             None => Self {
                 name: String::new(),
@@ -113,6 +131,8 @@ impl CustomExerciseForm {
                 tags: String::new(),
                 problems: Vec::new(),
                 save_error: None,
+                initial: None,
+                discard: DiscardQuestion::default(),
             },
         }
     }
@@ -151,6 +171,8 @@ impl CustomExerciseForm {
     pub fn show(&mut self, ctx: &egui::Context) -> FormAction {
         let mut action = FormAction::None;
         let mut open = true;
+        let escape = widgets::escape_pressed(ctx);
+        let mut close = escape;
         egui::Window::new("New custom exercise")
             .open(&mut open)
             .collapsible(false)
@@ -232,6 +254,9 @@ impl CustomExerciseForm {
                     ui.label(RichText::new(error).color(widgets::error_color(ui)));
                 }
                 ui.separator();
+                if self.discard.ui(ui) {
+                    action = FormAction::Cancel;
+                }
                 ui.horizontal(|ui| {
                     if ui.button("Save to my library").clicked() {
                         let exercise = self.to_exercise();
@@ -241,12 +266,21 @@ impl CustomExerciseForm {
                         }
                     }
                     if ui.button("Cancel").clicked() {
-                        action = FormAction::Cancel;
+                        close = true;
                     }
                 });
             });
         if !open {
-            action = FormAction::Cancel;
+            close = true;
+        }
+        if close && matches!(action, FormAction::None) {
+            if self.discard.is_asking() {
+                if escape {
+                    self.discard.keep_editing();
+                }
+            } else if self.discard.close_requested(self.has_changes()) {
+                action = FormAction::Cancel;
+            }
         }
         action
     }

@@ -23,11 +23,6 @@ impl History {
         Self { undo: Vec::new(), redo: Vec::new(), baseline: program.clone() }
     }
 
-    /// Forget everything: a new document starts a new history.
-    pub fn reset(&mut self, program: &Program) {
-        *self = Self::new(program);
-    }
-
     /// Record a step if the program changed since the last one (the end of a typing or dragging gesture).
     pub fn settle(&mut self, program: &Program) {
         if *program != self.baseline {

@@ -4,11 +4,11 @@
 
 use egui::{RichText, Ui};
 
-use super::app::StepwiseApp;
-use super::commands::Command;
-use super::program_editor::Dragged;
+use super::commands::{Command, CommandKind};
+use super::drag::Dragged;
+use super::selection::Selection;
 use super::widgets;
-use crate::library::{SearchQuery, Source};
+use crate::library::{Library, SearchQuery, Source};
 use crate::model::{BodyRegion, ExerciseKind};
 
 #[derive(Default)]
@@ -31,11 +31,11 @@ impl LibraryPanel {
 
     /// Ids of the current results, best first (tests read them).
     #[must_use]
-    pub fn result_ids<'a>(&'a self, library: &'a crate::library::Library) -> Vec<&'a str> {
+    pub fn result_ids<'a>(&'a self, library: &'a Library) -> Vec<&'a str> {
         self.results.iter().filter_map(|&i| library.entries().get(i)).map(|e| e.exercise.id.as_str()).collect()
     }
 
-    fn refresh(&mut self, library: &crate::library::Library) {
+    fn refresh(&mut self, library: &Library) {
         if self.cached_query.as_ref() != Some(&self.query) {
             self.results = library.search(&self.query);
             self.cached_query = Some(self.query.clone());
@@ -43,8 +43,18 @@ impl LibraryPanel {
     }
 }
 
-pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
-    let StepwiseApp { library_panel: panel, library, selection, commands, .. } = app;
+/// What the library panel reads and changes besides its own state.
+pub struct LibraryContext<'a> {
+    pub library: &'a Library,
+    pub selection: &'a mut Selection,
+}
+
+/// Draws the panel; returns the commands it sends (add, new custom exercise).
+pub fn ui(ui: &mut Ui, panel: &mut LibraryPanel, context: &mut LibraryContext<'_>) -> Vec<Command> {
+    let LibraryContext { library, selection } = context;
+    let library: &Library = library;
+    let mut commands = Vec::new();
+    let os = ui.ctx().os();
     ui.add_space(4.0);
     ui.heading("Exercise library");
 
@@ -52,7 +62,7 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
     let search = ui
         .add(
             egui::TextEdit::singleline(&mut panel.query.text)
-                .hint_text("Name, body part, equipment…  (Ctrl+F)")
+                .hint_text(format!("Name, body part, equipment…  ({})", CommandKind::Find.shortcut_text(os)))
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(search_label.id);
@@ -118,7 +128,7 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
                 selection.exercise = Some(library.entries()[first].exercise.id.clone());
             }
             if selection.exercise.is_some() {
-                commands.push(Command::AddSelectedExercise);
+                commands.push(CommandKind::AddSelectedExercise.into());
             }
             search.request_focus();
         }
@@ -128,7 +138,7 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
         ui.label(RichText::new(format!("{} of {} exercises", panel.results.len(), library.len())).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("New…").on_hover_text("Write an exercise of your own into your library").clicked() {
-                commands.push(Command::NewCustomExercise);
+                commands.push(CommandKind::NewCustomExercise.into());
             }
         });
     });
@@ -178,7 +188,7 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
             let enter = button.clicked() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             if button.double_clicked() || enter {
                 selection.exercise = Some(exercise.id.clone());
-                commands.push(Command::AddSelectedExercise);
+                commands.push(CommandKind::AddSelectedExercise.into());
             }
             if is_selected && (button.gained_focus() || panel.cached_query.is_none()) {
                 button.scroll_to_me(None);
@@ -189,6 +199,7 @@ pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
             ui.label(RichText::new("No exercise matches. Try fewer words or clear a filter.").weak());
         }
     });
+    commands
 }
 
 /// The exercise's name beside the pointer while it is dragged: what will be dropped.

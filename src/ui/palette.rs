@@ -3,8 +3,10 @@
 //! keyboard alone.
 
 use egui::{RichText, Ui};
+use strum::IntoEnumIterator as _;
 
-use super::commands::Command;
+use super::commands::{Command, CommandKind, Edit};
+use crate::library::Library;
 
 #[derive(Default)]
 pub struct Palette {
@@ -28,19 +30,16 @@ impl Palette {
     }
 
     /// The commands whose name contains every typed word, then up to five exercises to add.
-    fn matches(&self, library: &crate::library::Library, phase_id: u64) -> Vec<(String, Command)> {
-        let mut matches: Vec<(String, Command)> = self
-            .command_matches()
-            .into_iter()
-            .map(|command| (command.text_and_tooltip().0.to_owned(), command))
-            .collect();
+    fn matches(&self, library: &Library, phase_id: u64) -> Vec<(String, Command)> {
+        let mut matches: Vec<(String, Command)> =
+            self.command_matches().into_iter().map(|kind| (kind.text().to_owned(), kind.into())).collect();
         if self.query.trim().chars().count() >= 3 {
             let query = crate::library::SearchQuery::text(&self.query);
             for index in library.search(&query).into_iter().take(5) {
                 if let Some(entry) = library.entries().get(index) {
                     matches.push((
                         format!("Add exercise: {}", entry.exercise.name),
-                        Command::AddExercise { exercise_id: entry.exercise.id.clone(), phase_id, index: None },
+                        Edit::AddExercise { exercise_id: entry.exercise.id.clone(), phase_id, index: None }.into(),
                     ));
                 }
             }
@@ -48,27 +47,20 @@ impl Palette {
         matches
     }
 
-    fn command_matches(&self) -> Vec<Command> {
+    /// Every command kind whose words contain every typed word, in the kinds' order.
+    fn command_matches(&self) -> Vec<CommandKind> {
         let words: Vec<String> = self.query.split_whitespace().map(str::to_lowercase).collect();
-        Command::PALETTE
-            .into_iter()
-            .filter(|command| *command != Command::CommandPalette)
-            .filter(|command| {
-                let (text, tooltip) = command.text_and_tooltip();
+        CommandKind::iter()
+            .filter(|kind| {
+                let (text, tooltip) = kind.text_and_tooltip();
                 let haystack = format!("{text} {tooltip}").to_lowercase();
                 words.iter().all(|word| haystack.contains(word))
             })
             .collect()
     }
 
-    /// Draws the palette if open; returns the command chosen.
-    pub fn show(
-        &mut self,
-        ctx: &egui::Context,
-        is_mac: bool,
-        library: &crate::library::Library,
-        phase_id: u64,
-    ) -> Option<Command> {
+    /// Draws the palette if open; returns the command chosen. Typed exercise names offer to add to `phase_id`.
+    pub fn show(&mut self, ctx: &egui::Context, library: &Library, phase_id: u64) -> Option<Command> {
         if !self.open {
             return None;
         }
@@ -110,12 +102,18 @@ impl Palette {
             }
             ui.separator();
             if matches.is_empty() {
-                ui.label(RichText::new("Nothing matches: try other words, or Ctrl+F to search the library.").weak());
+                let find = CommandKind::Find.shortcut_text(ctx.os());
+                ui.label(
+                    RichText::new(format!("Nothing matches: try other words, or {find} to search the library.")).weak(),
+                );
             }
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 for (index, (text, command)) in matches.iter().enumerate() {
-                    let (_, tooltip) = command.text_and_tooltip();
-                    let shortcut = command.shortcut_text(is_mac);
+                    let (tooltip, shortcut) = match command {
+                        Command::Run(kind) => (kind.text_and_tooltip().1, kind.shortcut_text(ctx.os())),
+                        Command::Edit(edit) => (edit.text_and_tooltip().1, String::new()),
+                        Command::OpenRecent(_) | Command::OpenTemplate(_) => ("", String::new()),
+                    };
                     let button =
                         egui::Button::selectable(index == self.selected, text.as_str()).shortcut_text(shortcut);
                     let response = ui.add_sized([ui.available_width(), 22.0], button).on_hover_text(tooltip);

@@ -4,12 +4,13 @@
 
 use egui::{RichText, Ui};
 
-use super::app::Selection;
-use super::commands::Command;
-use super::program_editor::Dragged;
+use super::commands::{Command, CommandKind, Edit};
+use super::drag::Dragged;
+use super::progression_fields;
+use super::selection::Selection;
 use super::widgets::{self, mark_problem};
 use crate::files::settings::WeightUnit;
-use crate::model::{Load, Prescription, Problem, Progression, Side, WeekDose, dose_in_words};
+use crate::model::{PathStep, Prescription, Problem, Side, dose_in_words};
 
 /// The widest a number field goes. Far beyond any sensible dose on purpose: the safe range is checked by
 /// validation, which marks the field and says why, instead of a field quietly turning 25 into 20.
@@ -32,8 +33,7 @@ pub struct CardContext<'a> {
 
 impl CardContext<'_> {
     /// The first problem on `field` of this prescription's `section` ("dose", "progression", "exercise").
-    fn problem(&self, section: &str, field: &str) -> Option<&Problem> {
-        use crate::model::PathStep;
+    pub(super) fn problem(&self, section: &str, field: &str) -> Option<&Problem> {
         self.problems.iter().find(|problem| {
             matches!(
                 problem.path.0.as_slice(),
@@ -44,8 +44,17 @@ impl CardContext<'_> {
         })
     }
 
+    /// The first problem on `field` of row `row` of the dose-by-week table: only that row is marked.
+    pub(super) fn week_row_problem(&self, row: usize, field: &str) -> Option<&Problem> {
+        self.all_problems().find(|problem| {
+            matches!(
+                problem.path.0.as_slice(),
+                [.., PathStep::Field("progression"), PathStep::Index(r), PathStep::Field(f)] if *r == row && *f == field
+            )
+        })
+    }
+
     fn all_problems(&self) -> impl Iterator<Item = &Problem> {
-        use crate::model::PathStep;
         self.problems.iter().filter(|problem| {
             matches!(
                 problem.path.0.as_slice(),
@@ -96,7 +105,12 @@ pub fn ui(
                             egui::vec2(72.0, 54.0),
                         )
                     });
-                    handle.response.on_hover_text("Drag to move this exercise; Alt+Up / Alt+Down with the keyboard");
+                    let os = ui.ctx().os();
+                    handle.response.on_hover_text(format!(
+                        "Drag to move this exercise; {} / {} with the keyboard",
+                        CommandKind::MoveSelectedUp.shortcut_text(os),
+                        CommandKind::MoveSelectedDown.shortcut_text(os)
+                    ));
                     ui.vertical(|ui| {
                         ui.horizontal_wrapped(|ui| {
                             let name = ui.add(
@@ -107,9 +121,7 @@ pub fn ui(
                                 .frame(false),
                             );
                             if name.clicked() {
-                                selection.prescription = Some(id);
-                                selection.details_of_prescription = true;
-                                selection.target_phase = Some(context.phase_id);
+                                selection.select_prescription(id, context.phase_id);
                             }
                             ui.label(RichText::new(prescription.exercise.kind.label()).weak());
                             let problem_count = context.all_problems().count();
@@ -128,7 +140,7 @@ pub fn ui(
                 });
                 if context.selected {
                     ui.separator();
-                    more_fields(ui, prescription, context);
+                    more_fields(ui, prescription, context, commands);
                     actions(ui, prescription, context, commands);
                 }
                 for problem in context.all_problems() {
@@ -144,9 +156,7 @@ pub fn ui(
         response.scroll_to_me(Some(egui::Align::Center));
     }
     if response.clicked() {
-        selection.prescription = Some(id);
-        selection.details_of_prescription = true;
-        selection.target_phase = Some(context.phase_id);
+        selection.select_prescription(id, context.phase_id);
     }
     response
 }
@@ -240,7 +250,8 @@ fn dose_row(ui: &mut Ui, prescription: &mut Prescription, context: &CardContext<
 }
 
 /// The rest of the dose, the progression and the note: shown on the selected card.
-fn more_fields(ui: &mut Ui, prescription: &mut Prescription, context: &CardContext<'_>) {
+fn more_fields(ui: &mut Ui, prescription: &mut Prescription, context: &CardContext<'_>, commands: &mut Vec<Command>) {
+    let id = prescription.id;
     let dose = &mut prescription.dose;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Times a day");
@@ -257,7 +268,7 @@ fn more_fields(ui: &mut Ui, prescription: &mut Prescription, context: &CardConte
         optional_count(ui, &mut dose.rest_seconds, &rest, context.problem("dose", "rest_seconds"), "");
     });
     ui.horizontal_wrapped(|ui| {
-        load_field(ui, &mut dose.load, context);
+        progression_fields::load_field(ui, id, &mut dose.load, context, commands);
         let label = ui.label("Tempo");
         ui.add(egui::TextEdit::singleline(&mut dose.tempo).hint_text("e.g. 3 s up, 3 s down").desired_width(160.0))
             .labelled_by(label.id);
@@ -271,232 +282,33 @@ fn more_fields(ui: &mut Ui, prescription: &mut Prescription, context: &CardConte
         )
         .labelled_by(label.id);
     });
-    progression_fields(ui, &mut prescription.progression, context);
-}
-
-fn load_field(ui: &mut Ui, load: &mut Load, context: &CardContext<'_>) {
-    let label = ui.label("Load");
-    let text = match load {
-        Load::BodyWeight => "Body weight",
-        Load::Kilograms(_) => "Added weight",
-        Load::Band(_) => "Band",
-        Load::RepetitionMaximum(_) => "Repetition maximum",
-    };
-    egui::ComboBox::from_id_salt("load kind")
-        .selected_text(text)
-        .show_ui(ui, |ui| {
-            let choices = [
-                (Load::BodyWeight, "Body weight"),
-                (Load::Kilograms(0.0), "Added weight"),
-                (Load::Band("Yellow".to_owned()), "Band"),
-                (Load::RepetitionMaximum(15), "Repetition maximum"),
-            ];
-            for (choice, name) in choices {
-                let same_kind = std::mem::discriminant(load) == std::mem::discriminant(&choice);
-                if ui.selectable_label(same_kind, name).clicked() && !same_kind {
-                    *load = choice;
-                }
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    let problem = context.problem("dose", "load");
-    match load {
-        Load::BodyWeight => {}
-        Load::Kilograms(kg) => {
-            // Files hold kilograms; the therapist may think in pounds.
-            let response = match context.units {
-                WeightUnit::Kilograms => ui.add(
-                    egui::DragValue::new(kg).range(0.0..=300.0).speed(0.5).suffix(" kg").clamp_existing_to_range(false),
-                ),
-                WeightUnit::Pounds => {
-                    let mut pounds = *kg * 2.204_623;
-                    let response = ui.add(
-                        egui::DragValue::new(&mut pounds)
-                            .range(0.0..=660.0)
-                            .speed(1.0)
-                            .suffix(" lb")
-                            .max_decimals(1)
-                            .clamp_existing_to_range(false),
-                    );
-                    if response.changed() {
-                        *kg = pounds / 2.204_623;
-                    }
-                    response
-                }
-            };
-            mark_problem(ui, response.labelled_by(label.id), problem);
-        }
-        Load::Band(colour) => {
-            let response = ui
-                .add(egui::TextEdit::singleline(colour).hint_text("Band colour").desired_width(100.0))
-                .labelled_by(label.id);
-            mark_problem(ui, response, problem);
-        }
-        Load::RepetitionMaximum(reps) => {
-            let response = ui
-                .add(egui::DragValue::new(reps).range(0..=30).suffix(" RM").clamp_existing_to_range(false))
-                .labelled_by(label.id);
-            mark_problem(ui, response, problem);
-        }
-    }
-}
-
-fn progression_fields(ui: &mut Ui, progression: &mut Progression, context: &CardContext<'_>) {
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Progression");
-        egui::ComboBox::from_id_salt("progression rule")
-            .selected_text(progression.label())
-            .width(200.0)
-            .show_ui(ui, |ui| {
-                let choices = [
-                    Progression::Steady,
-                    Progression::AddReps { add: 2, every_weeks: 1, up_to: 15 },
-                    Progression::AddSets { add: 1, every_weeks: 2, up_to: 4 },
-                    Progression::AddHoldSeconds { add: 5, every_weeks: 1, up_to: 60 },
-                    Progression::AddLoad { add_kg: 2.5, every_weeks: 1, up_to_kg: 20.0 },
-                    Progression::ByWeek(vec![WeekDose {
-                        from_week: 1,
-                        sets: 3,
-                        reps: Some(15),
-                        hold_seconds: None,
-                        load: None,
-                    }]),
-                    Progression::ByResponse(String::new()),
-                ];
-                for choice in choices {
-                    let same_kind = std::mem::discriminant(progression) == std::mem::discriminant(&choice);
-                    let name = choice.label();
-                    if ui.selectable_label(same_kind, name).clicked() && !same_kind {
-                        *progression = choice;
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let count = |ui: &mut Ui, value: &mut u32, text: &str, suffix: &str, max: u32, field: &str| {
-            let label = ui.label(text);
-            let response = ui
-                .add(egui::DragValue::new(value).range(0..=max).suffix(suffix).clamp_existing_to_range(false))
-                .labelled_by(label.id);
-            mark_problem(ui, response, context.problem("progression", field));
-        };
-        match progression {
-            Progression::Steady | Progression::ByWeek(_) | Progression::ByResponse(_) => {}
-            Progression::AddReps { add, every_weeks, up_to }
-            | Progression::AddSets { add, every_weeks, up_to }
-            | Progression::AddHoldSeconds { add, every_weeks, up_to } => {
-                count(ui, add, "Add", "", 100, "add");
-                count(ui, every_weeks, "every", " weeks", 52, "every_weeks");
-                count(ui, up_to, "up to", "", 600, "up_to");
-            }
-            Progression::AddLoad { add_kg, every_weeks, up_to_kg } => {
-                let label = ui.label("Add");
-                ui.add(
-                    egui::DragValue::new(add_kg)
-                        .range(0.0..=50.0)
-                        .speed(0.5)
-                        .suffix(" kg")
-                        .clamp_existing_to_range(false),
-                )
-                .labelled_by(label.id);
-                count(ui, every_weeks, "every", " weeks", 52, "every_weeks");
-                let label = ui.label("up to");
-                let response = ui
-                    .add(
-                        egui::DragValue::new(up_to_kg)
-                            .range(0.0..=300.0)
-                            .speed(0.5)
-                            .suffix(" kg")
-                            .clamp_existing_to_range(false),
-                    )
-                    .labelled_by(label.id);
-                mark_problem(ui, response, context.problem("progression", "up_to_kg"));
-            }
-        }
-    });
-    match progression {
-        Progression::ByWeek(rows) => week_table(ui, rows, context),
-        Progression::ByResponse(rule) => {
-            ui.horizontal(|ui| {
-                let label = ui.label("Rule");
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(rule)
-                            .hint_text("e.g. Add 5-10 % load when pain stays at or under 3/10")
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
-                mark_problem(ui, response, context.problem("progression", ""));
-            });
-        }
-        _ => {}
-    }
-}
-
-/// The dose-by-week table (heavy slow resistance and the like).
-fn week_table(ui: &mut Ui, rows: &mut Vec<WeekDose>, context: &CardContext<'_>) {
-    let mut remove = None;
-    egui::Grid::new("week table").num_columns(4).show(ui, |ui| {
-        for (index, row) in rows.iter_mut().enumerate() {
-            let label = ui.label(format!("Row {}: from week", index + 1));
-            let response = ui
-                .add(egui::DragValue::new(&mut row.from_week).range(0..=104).clamp_existing_to_range(false))
-                .labelled_by(label.id);
-            mark_problem(ui, response, context.problem("progression", "from_week"));
-            let label = ui.label("sets");
-            ui.add(egui::DragValue::new(&mut row.sets).range(0..=20).clamp_existing_to_range(false))
-                .labelled_by(label.id);
-            let mut reps = row.reps.unwrap_or(0);
-            let label = ui.label("reps");
-            if ui
-                .add(egui::DragValue::new(&mut reps).range(0..=200).clamp_existing_to_range(false))
-                .labelled_by(label.id)
-                .changed()
-            {
-                row.reps = (reps > 0).then_some(reps);
-            }
-            if ui.button("Remove row").clicked() {
-                remove = Some(index);
-            }
-            ui.end_row();
-        }
-    });
-    if let Some(index) = remove {
-        rows.remove(index);
-    }
-    if ui.button("Add row").clicked() {
-        let next = rows
-            .last()
-            .map_or(WeekDose { from_week: 1, sets: 3, reps: Some(15), hold_seconds: None, load: None }, |last| {
-                WeekDose { from_week: last.from_week + 1, ..last.clone() }
-            });
-        rows.push(next);
-    }
+    progression_fields::progression_fields(ui, id, &mut prescription.progression, context, commands);
 }
 
 fn actions(ui: &mut Ui, prescription: &Prescription, context: &CardContext<'_>, commands: &mut Vec<Command>) {
     let id = prescription.id;
+    let os = ui.ctx().os();
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Move up").on_hover_text("Alt+Up").clicked() {
-            commands.push(Command::MoveSelectedUp);
+        for (text, kind) in [("Move up", CommandKind::MoveSelectedUp), ("Move down", CommandKind::MoveSelectedDown)] {
+            if ui.button(text).on_hover_text(kind.tooltip_with_shortcut(os)).clicked() {
+                commands.push(kind.into());
+            }
         }
-        if ui.button("Move down").on_hover_text("Alt+Down").clicked() {
-            commands.push(Command::MoveSelectedDown);
+        let shortcuts = [
+            (Edit::DuplicatePrescription(id), CommandKind::DuplicateSelected),
+            (Edit::RemovePrescription(id), CommandKind::RemoveSelected),
+        ];
+        for (edit, same_as) in shortcuts {
+            let (text, tooltip) = edit.text_and_tooltip();
+            let shortcut = same_as.shortcut_text(os);
+            if ui.button(text).on_hover_text(format!("{tooltip} ({shortcut})")).clicked() {
+                commands.push(edit.into());
+            }
         }
-        if ui.button("Duplicate").on_hover_text("Ctrl+D").clicked() {
-            commands.push(Command::DuplicatePrescription(id));
-        }
-        if ui.button("Remove").clicked() {
-            commands.push(Command::RemovePrescription(id));
-        }
-        if context.outdated
-            && ui
-                .button("Update from library")
-                .on_hover_text("The library's text for this exercise has changed; the dose stays")
-                .clicked()
-        {
-            commands.push(Command::UpdateFromLibrary(id));
+        let update = Edit::UpdateFromLibrary(id);
+        let (text, tooltip) = update.text_and_tooltip();
+        if context.outdated && ui.button(text).on_hover_text(tooltip).clicked() {
+            commands.push(update.into());
         }
         move_to_phase_menu(ui, id, context.phases, context.phase_id, commands);
     });
@@ -507,7 +319,7 @@ fn move_to_phase_menu(ui: &mut Ui, id: u64, phases: &[(u64, String)], current: u
     ui.menu_button("Move to phase", |ui| {
         for (phase_id, name) in phases {
             if *phase_id != current && ui.button(name).clicked() {
-                commands.push(Command::MovePrescription { id, phase_id: *phase_id, index: usize::MAX });
+                commands.push(Edit::MovePrescription { id, phase_id: *phase_id, index: usize::MAX }.into());
             }
         }
     });

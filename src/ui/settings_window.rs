@@ -1,19 +1,26 @@
-//! The settings window: therapist and clinic details for the handout, logo, paper, units and the clinic library
-//! folder. Edits a draft; "Save" hands it to the app, which writes it to the config folder.
+//! The settings window: therapist and clinic details for the handout, logo, paper, units, the clinic library
+//! folder, and the light or dark theme. Edits a draft; "Save" hands it to the app, which writes the settings to
+//! the config folder and applies the theme (kept by eframe with the window's other preferences). Escape closes
+//! the window, asking first when something typed would be lost.
 
-use egui::Ui;
+use egui::{ThemePreference, Ui};
 
-use super::widgets;
+use super::widgets::{self, DiscardQuestion};
 use crate::files::settings::{PaperSize, Settings, WeightUnit};
 
 pub struct SettingsWindow {
     pub draft: Settings,
+    /// Light, dark, or as the system is.
+    pub theme: ThemePreference,
+    /// The theme when the window opened: a change is something to lose.
+    theme_before: ThemePreference,
+    discard: DiscardQuestion,
 }
 
 /// What the window asks the app to do.
 pub enum SettingsAction {
     None,
-    Save(Settings),
+    Save(Box<Settings>, ThemePreference),
     Cancel,
     ChooseLogo,
     ChooseClinicFolder,
@@ -21,13 +28,23 @@ pub enum SettingsAction {
 
 impl SettingsWindow {
     #[must_use]
-    pub fn new(settings: &Settings) -> Self {
-        Self { draft: settings.clone() }
+    pub fn new(settings: &Settings, theme: ThemePreference) -> Self {
+        Self { draft: settings.clone(), theme, theme_before: theme, discard: DiscardQuestion::default() }
     }
 
-    pub fn show(&mut self, ctx: &egui::Context) -> SettingsAction {
+    /// Whether closing now would lose something changed in the window (compared with `saved`).
+    #[must_use]
+    pub fn has_changes(&self, saved: &Settings) -> bool {
+        self.draft != *saved || self.theme != self.theme_before
+    }
+
+    /// Draws the window; `saved` is what closing without saving keeps.
+    pub fn show(&mut self, ctx: &egui::Context, saved: &Settings) -> SettingsAction {
         let mut action = SettingsAction::None;
         let mut open = true;
+        let escape = widgets::escape_pressed(ctx);
+        let mut close = escape;
+        let has_changes = self.has_changes(saved);
         egui::Window::new("Settings")
             .open(&mut open)
             .collapsible(false)
@@ -50,6 +67,7 @@ impl SettingsWindow {
                     clinic_library,
                     recent_files: _,
                 } = &mut self.draft;
+                let theme = &mut self.theme;
                 egui::Grid::new("settings grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
                     widgets::grid_text_field(ui, "Therapist", therapist, "Your name as the handout prints it");
                     widgets::grid_text_field(ui, "Clinic name", clinic_name, "");
@@ -87,6 +105,15 @@ impl SettingsWindow {
                     });
                     ui.end_row();
 
+                    ui.label("Theme");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(theme, ThemePreference::System, "As the system")
+                            .on_hover_text("Light or dark as the computer is set");
+                        ui.radio_value(theme, ThemePreference::Light, "Light");
+                        ui.radio_value(theme, ThemePreference::Dark, "Dark");
+                    });
+                    ui.end_row();
+
                     ui.label("Clinic library folder");
                     ui.horizontal(|ui| {
                         ui.label(
@@ -104,17 +131,29 @@ impl SettingsWindow {
                     ui.end_row();
                 });
                 ui.separator();
+                if self.discard.ui(ui) {
+                    action = SettingsAction::Cancel;
+                }
                 ui.horizontal(|ui| {
                     if ui.button("Save settings").clicked() {
-                        action = SettingsAction::Save(self.draft.clone());
+                        action = SettingsAction::Save(Box::new(self.draft.clone()), self.theme);
                     }
                     if ui.button("Cancel").clicked() {
-                        action = SettingsAction::Cancel;
+                        close = true;
                     }
                 });
             });
         if !open {
-            action = SettingsAction::Cancel;
+            close = true;
+        }
+        if close && matches!(action, SettingsAction::None) {
+            if self.discard.is_asking() {
+                if escape {
+                    self.discard.keep_editing();
+                }
+            } else if self.discard.close_requested(has_changes) {
+                action = SettingsAction::Cancel;
+            }
         }
         action
     }

@@ -3,10 +3,12 @@
 
 use egui::{RichText, Ui};
 
-use super::app::StepwiseApp;
-use super::commands::Command;
+use super::commands::{Command, CommandKind};
+use super::preview::Preview;
+use super::selection::Selection;
 use super::widgets;
-use crate::model::{ExerciseCopy, Phase, PhaseLength, Prescription, dose_in_words, progression_in_words};
+use crate::library::Library;
+use crate::model::{ExerciseCopy, Phase, PhaseLength, Prescription, Program, dose_in_words, progression_in_words};
 use crate::schedule::{self, CapReached};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -16,41 +18,52 @@ pub enum SideTab {
     Preview,
 }
 
-pub fn ui(app: &mut StepwiseApp, ui: &mut Ui) {
+/// What the side area shows.
+pub struct SideContext<'a> {
+    pub tab: SideTab,
+    pub program: &'a Program,
+    pub selection: &'a Selection,
+    pub library: &'a Library,
+    /// The handout preview; `None` when the live preview is off.
+    pub preview: Option<&'a Preview>,
+}
+
+/// Draws the side area; returns the commands its buttons send.
+pub fn ui(ui: &mut Ui, context: &SideContext<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        if ui.add(egui::Button::selectable(app.side_tab == SideTab::Details, "Exercise details")).clicked() {
-            app.commands.push(Command::ShowDetails);
+        if ui.add(egui::Button::selectable(context.tab == SideTab::Details, "Exercise details")).clicked() {
+            commands.push(CommandKind::ShowDetails.into());
         }
-        if ui.add(egui::Button::selectable(app.side_tab == SideTab::Preview, "Handout preview")).clicked() {
-            app.commands.push(Command::ShowPreview);
+        if ui.add(egui::Button::selectable(context.tab == SideTab::Preview, "Handout preview")).clicked() {
+            commands.push(CommandKind::ShowPreview.into());
         }
     });
     ui.separator();
-    match app.side_tab {
-        SideTab::Details => details(app, ui),
-        SideTab::Preview => preview(app, ui),
+    match context.tab {
+        SideTab::Details => details(ui, context, &mut commands),
+        SideTab::Preview => preview(ui, context.preview, &mut commands),
     }
+    commands
 }
 
-fn details(app: &mut StepwiseApp, ui: &mut Ui) {
-    let prescription = app
-        .selection
+fn details(ui: &mut Ui, context: &SideContext<'_>, commands: &mut Vec<Command>) {
+    let SideContext { program, selection, library, .. } = context;
+    let prescription = selection
         .prescription
-        .filter(|_| app.selection.details_of_prescription)
-        .and_then(|id| app.document.program.find_prescription(id))
-        .map(|(phase, position)| {
-            (&app.document.program.phases[phase], &app.document.program.phases[phase].prescriptions[position])
-        });
+        .filter(|_| selection.details_of_prescription)
+        .and_then(|id| program.find_prescription(id))
+        .map(|(phase, position)| (&program.phases[phase], &program.phases[phase].prescriptions[position]));
     egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("details scroll").show(ui, |ui| {
         if let Some((phase, prescription)) = prescription {
-            let affected = app.document.program.patient.side;
+            let affected = program.patient.side;
             exercise_text(ui, &prescription.exercise);
             week_by_week(ui, phase, prescription, affected);
-            if let Some(entry) = app.library.get(&prescription.exercise.library_id) {
+            if let Some(entry) = library.get(&prescription.exercise.library_id) {
                 therapist_note(ui, &entry.exercise.therapist_note);
             }
-        } else if let Some(entry) = app.selection.exercise.as_deref().and_then(|id| app.library.get(id)) {
+        } else if let Some(entry) = selection.exercise.as_deref().and_then(|id| library.get(id)) {
             let copy = entry.exercise.to_copy();
             ui.label(RichText::new(entry.source.label()).weak());
             exercise_text(ui, &copy);
@@ -58,11 +71,11 @@ fn details(app: &mut StepwiseApp, ui: &mut Ui) {
             ui.horizontal_wrapped(|ui| {
                 if ui.button("Add to phase").on_hover_text("Double-click or Enter in the list does the same").clicked()
                 {
-                    app.commands.push(Command::AddSelectedExercise);
+                    commands.push(CommandKind::AddSelectedExercise.into());
                 }
                 if ui.button("Copy as my exercise…").on_hover_text("Start a custom exercise from this one").clicked()
                 {
-                    app.commands.push(Command::CopyAsCustomExercise);
+                    commands.push(CommandKind::CopyAsCustomExercise.into());
                 }
             });
             if !entry.exercise.equipment.is_empty() {
@@ -155,23 +168,27 @@ fn week_by_week(ui: &mut Ui, phase: &Phase, prescription: &Prescription, affecte
     });
 }
 
-fn preview(app: &mut StepwiseApp, ui: &mut Ui) {
+fn preview(ui: &mut Ui, preview: Option<&Preview>, commands: &mut Vec<Command>) {
+    let os = ui.ctx().os();
     ui.horizontal(|ui| {
-        if ui.button("Export PDF…").on_hover_text("Ctrl+E").clicked() {
-            app.commands.push(Command::ExportPdf);
+        if ui.button("Export PDF…").on_hover_text(CommandKind::ExportPdf.tooltip_with_shortcut(os)).clicked() {
+            commands.push(CommandKind::ExportPdf.into());
         }
-        if ui.button("Print").on_hover_text("Ctrl+P").clicked() {
-            app.commands.push(Command::Print);
+        if ui.button("Print").on_hover_text(CommandKind::Print.tooltip_with_shortcut(os)).clicked() {
+            commands.push(CommandKind::Print.into());
         }
-        if let Some(preview) = app.preview()
+        if let Some(preview) = preview
             && !preview.pages.is_empty()
         {
             let pages = preview.pages.len();
             ui.label(RichText::new(if pages == 1 { "1 page".to_owned() } else { format!("{pages} pages") }).weak());
         }
     });
-    let Some(preview) = app.preview() else {
-        ui.label(RichText::new("The live preview is off. Export PDF (Ctrl+E) still makes the handout.").weak());
+    let Some(preview) = preview else {
+        let export = CommandKind::ExportPdf.shortcut_text(os);
+        ui.label(
+            RichText::new(format!("The live preview is off. Export PDF ({export}) still makes the handout.")).weak(),
+        );
         return;
     };
     if preview.busy {
@@ -186,10 +203,9 @@ fn preview(app: &mut StepwiseApp, ui: &mut Ui) {
     for warning in &preview.warnings {
         ui.add(egui::Label::new(RichText::new(warning).color(ui.visuals().warn_fg_color)).wrap());
     }
-    let pages = preview.pages.clone();
     egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("preview scroll").show(ui, |ui| {
         let width = ui.available_width();
-        for (index, page) in pages.iter().enumerate() {
+        for (index, page) in preview.pages.iter().enumerate() {
             let size = page.size_vec2();
             let scale = width / size.x.max(1.0);
             ui.add(egui::Image::new((page.id(), size * scale)).alt_text(format!("Handout page {}", index + 1)));

@@ -65,3 +65,63 @@ pub fn section_heading(ui: &mut Ui, text: &str) -> Response {
     ui.add_space(6.0);
     ui.label(RichText::new(text).strong().size(16.0))
 }
+
+/// "Discard your changes?" before a window with typed text closes: Escape, the window's ✕ and Cancel all ask
+/// first when something would be lost, and close at once when nothing would.
+#[derive(Default)]
+pub struct DiscardQuestion {
+    asking: bool,
+}
+
+impl DiscardQuestion {
+    /// The therapist asked to close: returns true when the window may close now (nothing to lose).
+    pub fn close_requested(&mut self, has_changes: bool) -> bool {
+        if has_changes {
+            self.asking = true;
+            false
+        } else {
+            true
+        }
+    }
+
+    #[must_use]
+    pub fn is_asking(&self) -> bool {
+        self.asking
+    }
+
+    /// Escape while asking: keep editing.
+    pub fn keep_editing(&mut self) {
+        self.asking = false;
+    }
+
+    /// Draws the question while it is asked; returns true when the therapist chose to discard.
+    pub fn ui(&mut self, ui: &mut Ui) -> bool {
+        if !self.asking {
+            return false;
+        }
+        let mut discard = false;
+        egui::Frame::new()
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.label(RichText::new("Discard your changes?").strong());
+                ui.label("What you typed here is not saved yet.");
+                ui.horizontal(|ui| {
+                    let keep = ui.button("Keep editing");
+                    if keep.clicked() {
+                        self.asking = false;
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        discard = true;
+                    }
+                });
+            });
+        discard
+    }
+}
+
+/// Whether Escape was pressed this frame (and not taken by a popup or menu first).
+pub fn escape_pressed(ctx: &egui::Context) -> bool {
+    ctx.input(|input| input.key_pressed(egui::Key::Escape))
+}
