@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use super::commands::{Command, CommandKind};
 
 /// What the menus need to know to enable their items.
+#[allow(clippy::struct_excessive_bools, reason = "one flag per menu item that can be greyed out")]
 pub struct MenuContext<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
