@@ -1,10 +1,12 @@
 //! Stepwise: build a progressive home-exercise program and print the patient's handout.
 //!
 //! The folders show the product: `model` is the domain as plain data; `library`, `files`, `schedule` and
-//! `handout` each depend only on `model`; `ui` uses them all; `main` parses arguments and runs a command or
-//! opens the window.
+//! `handout` each depend only on `model`; `export` (calendar reminders and a web page for the patient's phone)
+//! reads `schedule` and `handout`; `ui` uses them all; `main` parses arguments and runs a command or opens the
+//! window.
 
 pub mod assets;
+pub mod export;
 pub mod files;
 pub mod handout;
 pub mod library;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use stepwise::export::ics::ClockTime;
 use stepwise::files::{self, FileError};
 use stepwise::library::{self, Library, LibraryFile, SearchQuery};
 use stepwise::model::{Severity, validate_program};
@@ -58,6 +59,32 @@ enum Command {
         #[arg(long)]
         large_print: bool,
     },
+    /// Put the program on the patient's phone: calendar reminders to import.
+    ///
+    /// Covers the first stage unless --stage or --whole says otherwise. Reminders ring at the morning time for
+    /// exercises done once a day, morning and evening for twice a day, and at midday too for three times a day.
+    #[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true)))]
+    Export {
+        program: PathBuf,
+        /// Write calendar reminders (an iCalendar .ics file for the patient's calendar app).
+        #[arg(long, value_name = "OUT.ics", group = "outputs")]
+        ics: Option<PathBuf>,
+        /// A stage to export (1 = the first); give it more than once for several stages.
+        #[arg(long = "stage", value_name = "N")]
+        stages: Vec<usize>,
+        /// Every stage of the program.
+        #[arg(long, conflicts_with = "stages")]
+        whole: bool,
+        /// When the first reminder of a day rings (24-hour clock).
+        #[arg(long, value_name = "HH:MM", default_value = "08:00")]
+        morning: ClockTime,
+        /// When the second reminder rings, for exercises done twice or three times a day.
+        #[arg(long, value_name = "HH:MM", default_value = "18:00")]
+        evening: ClockTime,
+        /// When the third reminder rings, for exercises done three times a day.
+        #[arg(long, value_name = "HH:MM", default_value = "13:00")]
+        midday: ClockTime,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -76,6 +103,17 @@ fn main() -> ExitCode {
         Some(Command::Library { query }) => Ok(list_library(&query.join(" "))),
         Some(Command::Schedule { programs }) => schedule(&programs),
         Some(Command::Print { program, output, paper, large_print }) => print(&program, &output, paper, large_print),
+        Some(Command::Export { program, ics, stages, whole, morning, evening, midday }) => {
+            let choice = if whole {
+                stepwise::export::StageChoice::Whole
+            } else if stages.is_empty() {
+                stepwise::export::StageChoice::Current
+            } else {
+                stepwise::export::StageChoice::Stages(stages)
+            };
+            let times = stepwise::export::ics::ReminderTimes { morning, midday, evening };
+            export(&program, &choice, ics.as_deref(), times)
+        }
     };
     match result {
         Ok(code) => code,
@@ -265,5 +303,27 @@ fn print(program_path: &Path, output: &Path, paper: Paper, large_print: bool) ->
     files::write_export(output, &handout.pdf)?;
     let pages = handout.page_count;
     eprintln!("wrote {} ({pages} page{})", output.display(), if pages == 1 { "" } else { "s" });
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    program_path: &Path,
+    choice: &stepwise::export::StageChoice,
+    ics: Option<&Path>,
+    times: stepwise::export::ics::ReminderTimes,
+) -> anyhow::Result<ExitCode> {
+    use stepwise::export;
+    let program = load(program_path)?;
+    let stages = export::stages(&program, choice).map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
+    if let Some(output) = ics {
+        let options = export::ics::CalendarOptions { times, exported_at: None };
+        let calendar = export::ics::calendar(&program, &stages, &options);
+        for warning in &calendar.warnings {
+            eprintln!("warning: {warning}");
+        }
+        files::write_export(output, calendar.text.as_bytes())?;
+        let events = calendar.event_count;
+        eprintln!("wrote {} ({events} reminder{})", output.display(), if events == 1 { "" } else { "s" });
+    }
     Ok(ExitCode::SUCCESS)
 }
