@@ -268,40 +268,24 @@ fn schedule(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 fn print(program_path: &Path, output: &Path, paper: Paper, large_print: bool) -> anyhow::Result<ExitCode> {
-    use stepwise::handout::{self, ClinicDetails, HandoutOptions};
+    use stepwise::handout;
     let program = load(program_path)?;
     let settings = files::settings::Locations::for_user()
         .and_then(|l| files::settings::Settings::load(&l.settings_file()).ok())
         .unwrap_or_default();
-    let logo = settings.logo.as_deref().and_then(|path| match std::fs::read(path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) => {
-            eprintln!("warning: the clinic logo {} could not be read ({e}); printing without it", path.display());
-            None
-        }
-    });
-    let options = HandoutOptions {
-        paper: match paper {
-            Paper::A4 => handout::Paper::A4,
-            Paper::Letter => handout::Paper::Letter,
-        },
-        large_print,
-        clinic: ClinicDetails {
-            name: if program.clinic.is_empty() { settings.clinic_name } else { program.clinic.clone() },
-            address: settings.clinic_address,
-            phone: settings.clinic_phone,
-            email: settings.clinic_email,
-            logo,
-        },
-        printed_on: None,
+    // The same options as the window's (stepwise::printing), with the paper and print size from the arguments.
+    let mut setup = stepwise::printing::handout_options(&settings, &program, stepwise::clock::today());
+    setup.options.paper = match paper {
+        Paper::A4 => handout::Paper::A4,
+        Paper::Letter => handout::Paper::Letter,
     };
-    let handout =
-        handout::compile(&program, &options).map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
-    for warning in &handout.warnings {
+    setup.options.large_print = large_print;
+    let exported = stepwise::printing::export_pdf(&program, &setup, output)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
+    for warning in &exported.warnings {
         eprintln!("warning: {warning}");
     }
-    files::write_export(output, &handout.pdf)?;
-    let pages = handout.page_count;
+    let pages = exported.page_count;
     eprintln!("wrote {} ({pages} page{})", output.display(), if pages == 1 { "" } else { "s" });
     Ok(ExitCode::SUCCESS)
 }

@@ -111,8 +111,8 @@ pub struct HandoutOptions {
     /// 16 pt text instead of 12.5 pt, bigger pictures: for patients with low vision.
     pub large_print: bool,
     pub clinic: ClinicDetails,
-    /// The date the handout says it was printed on (and Typst's "today"); `None` = today (UTC). Tests fix it so
-    /// the output does not depend on the day they run.
+    /// The date the handout says it was printed on (and Typst's "today"); `None` = today (the local date, from
+    /// `clock`). Tests fix it so the output does not depend on the day they run.
     pub printed_on: Option<Date>,
 }
 
@@ -196,7 +196,7 @@ fn typeset(
     program: &Program,
     options: &HandoutOptions,
 ) -> Result<(PagedDocument, Vec<String>, HandoutWorld), HandoutError> {
-    let printed_on = options.printed_on.unwrap_or_else(today_utc);
+    let printed_on = options.printed_on.unwrap_or_else(crate::clock::today);
     let prepared = inputs::prepare(program, options, printed_on);
     let world = HandoutWorld::new(prepared.inputs, prepared.files, printed_on);
     let compiled = typst::compile::<PagedDocument>(&world);
@@ -233,11 +233,4 @@ fn describe(world: &HandoutWorld, diagnostic: &SourceDiagnostic) -> String {
         let _ = write!(text, " ({})", details.join("; "));
     }
     text
-}
-
-/// Today's date in UTC, from the system clock: good enough for "printed on".
-fn today_utc() -> Date {
-    let seconds =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
-    Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
 }
