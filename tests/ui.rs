@@ -8,7 +8,6 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stepwise::files::recovery;
 use stepwise::files::settings::Locations;
 use stepwise::model::{Date, Program};
 use stepwise::ui::commands::{EVERY_OS, consume_shortcuts};
@@ -177,7 +176,10 @@ fn a_recovery_copy_is_written_offered_and_restored() {
         harness.run();
         harness.key_press(Key::Escape);
         harness.run();
-        assert!(recovery::recovery_file(&locations.recovery_dir()).exists(), "no recovery copy written");
+        let copies = std::fs::read_dir(locations.recovery_dir()).map_or(0, |entries| {
+            entries.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "ron")).count()
+        });
+        assert_eq!(copies, 1, "no recovery copy written");
         harness.state().document.program.clone()
     };
 

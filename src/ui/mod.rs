@@ -28,7 +28,7 @@
 //! - **A worker** (as `preview.rs`): a thread fed through a channel, results taken in `receive` each frame, and
 //!   `ctx.request_repaint()` from the thread when done; the app feeds it in `app/handout_actions.rs`.
 //! - **Settings** (`crate::files::settings::Settings`) live on the app; panels get the fields they need through
-//!   their context (e.g. `units`), handout options come from `handout_actions::handout_options`.
+//!   their context (e.g. `units`), handout options come from `crate::printing::handout_options` (via `handout_actions`).
 //! - Keep hunks small: one new module of your own plus a few lines where it is hooked in.
 
 mod app;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::StepwiseApp;
-use crate::files::recovery::{self, Recovery};
+use crate::files::recovery::Recovery;
 use crate::files::settings::Settings;
 use crate::files::{self, LoadedProgram};
 use crate::library::Library;
@@ -33,7 +33,12 @@ impl StepwiseApp {
             (Prompt::UnsavedChanges { then }, Answer::Save) if self.save(false) => self.carry_out(then, ctx),
             (Prompt::UnsavedChanges { then }, Answer::Discard) => self.carry_out(then, ctx),
             (Prompt::Recovery(recovery), Answer::Restore) => self.restore(*recovery),
-            (Prompt::Recovery(_), Answer::Discard) => self.discard_recovery(),
+            (Prompt::Recovery(_), Answer::Discard) => {
+                // Only an explicit Discard deletes a copy left behind.
+                if let Some(left) = self.files.offered.take() {
+                    left.slot.discard();
+                }
+            }
             (Prompt::Templates, Answer::Template(index)) => {
                 self.commands.push(crate::ui::Command::OpenTemplate(index));
             }
@@ -165,6 +170,9 @@ impl StepwiseApp {
 
     fn remember_recent(&mut self, path: &Path) {
         self.settings.remember_recent(path);
+        if self.files.settings_read_only.is_some() {
+            return;
+        }
         if let Err(error) = self.settings.save(&self.files.locations.settings_file()) {
             self.report(format!("The recent-files list was not saved: {error}"));
         }
@@ -176,7 +184,10 @@ impl StepwiseApp {
         self.settings = settings;
         // The clinic details, paper or print size may have changed: compile the preview again.
         self.invalidate_preview();
-        if let Err(error) = self.settings.save(&self.files.locations.settings_file()) {
+        if let Some(reason) = &self.files.settings_read_only {
+            let text = format!("The settings are used until the window closes but not saved: {reason}");
+            self.report(text);
+        } else if let Err(error) = self.settings.save(&self.files.locations.settings_file()) {
             self.report(error.to_string());
         }
         if library_changed {
@@ -209,12 +220,25 @@ impl StepwiseApp {
     /// Restores the recovery copy as an unsaved document.
     fn restore(&mut self, recovery: Recovery) {
         let on_disk = recovery.document.as_deref().and_then(|path| files::load_program(path).ok()).map(|l| l.program);
-        // Unlike opening a file, restoring keeps the recovery copy until the next autosave replaces it.
+        // Restoring keeps the copy: the window takes it as its own, so it goes only after a save (or a clean
+        // close of the saved program), and the next autosave writes over it.
+        if let Some(left) = self.files.offered.take() {
+            self.files.slot = Some(left.slot);
+        }
         self.show_document(Document::new_unsaved(recovery.program, recovery.document, on_disk));
     }
 
+    /// Removes this window's own recovery copy (never one that is being offered).
     pub(super) fn discard_recovery(&self) {
-        recovery::discard(&self.files.locations.recovery_dir());
+        if let Some(slot) = &self.files.slot {
+            slot.discard();
+        }
+    }
+
+    /// Why the settings are not saved, if they are not.
+    #[must_use]
+    pub fn settings_read_only(&self) -> Option<&str> {
+        self.files.settings_read_only.as_deref()
     }
 
     /// Writes the recovery copy a moment after the last change; never while the old one is being offered back.
@@ -229,12 +253,9 @@ impl StepwiseApp {
         if since >= self.files.autosave_delay {
             // Written or not, this revision is done: a failing disk is reported once, not every frame.
             self.files.autosaved_revision = Some(self.document.revision);
-            let written = recovery::write(
-                &self.files.locations.recovery_dir(),
-                self.document.path.as_deref(),
-                &self.document.program,
-            );
-            if let Err(error) = written {
+            let written =
+                self.files.slot.as_ref().map(|slot| slot.write(self.document.path.as_deref(), &self.document.program));
+            if let Some(Err(error)) = written {
                 self.report(format!("The recovery copy could not be written: {error}"));
             }
         } else {

@@ -1,14 +1,11 @@
 //! The handout from the app's side: options from the settings, the PDF export, printing, and feeding the live
 //! preview worker (`ui::preview`) a short while after the last change.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::StepwiseApp;
 use super::file_actions::suggested_file_name;
-use crate::files::settings::{PaperSize, Settings};
-use crate::handout::{self, ClinicDetails, HandoutOptions, Paper};
-use crate::model::Program;
+use crate::printing;
 use crate::ui::file_dialogs::FileKind;
 use crate::ui::preview;
 use crate::ui::side_area::SideTab;
@@ -18,31 +15,35 @@ impl StepwiseApp {
         let start_in = self.start_folder();
         let name = suggested_file_name(&self.document.program).replace(".ron", ".pdf");
         let Some(path) = self.files.dialogs.save_file(FileKind::Pdf, Some(&start_in), &name) else { return };
-        match write_pdf(&self.document.program, &self.settings, &path) {
-            Ok(warnings) => {
+        // The same options and warnings as `stepwise print`; written whole, with no .pdf.bak beside it.
+        match printing::export_pdf(&self.document.program, &self.print_setup(), &path) {
+            Ok(exported) => {
                 self.notify(format!("Handout saved as {}", path.display()));
-                for warning in warnings {
+                for warning in exported.warnings {
                     self.report(format!("Handout: {warning}"));
                 }
                 self.last_export = Some(path);
             }
-            Err(message) => self.report(message),
+            Err(error) => self.report(error.to_string()),
         }
     }
 
     pub(super) fn print(&mut self) {
-        let path = std::env::temp_dir().join(format!("stepwise-handout-{}.pdf", std::process::id()));
-        match write_pdf(&self.document.program, &self.settings, &path)
-            .and_then(|warnings| handout::print(&path).map(|outcome| (outcome, warnings)).map_err(|e| e.to_string()))
-        {
-            Ok((outcome, warnings)) => {
-                self.notify(outcome.to_string());
-                for warning in warnings {
+        // A fresh temporary file nobody can guess, removed once the printer has it (see `printing`).
+        match printing::print_handout(&self.document.program, &self.print_setup(), &printing::SystemPrinter) {
+            Ok(printed) => {
+                self.notify(printed.outcome.to_string());
+                for warning in printed.warnings {
                     self.report(format!("Handout: {warning}"));
                 }
             }
-            Err(message) => self.report(format!("Not printed: {message}")),
+            Err(error) => self.report(format!("Not printed: {error}")),
         }
+    }
+
+    /// The handout's options from the settings and the program (`crate::printing`, shared with the command line).
+    fn print_setup(&self) -> printing::PrintSetup {
+        printing::handout_options(&self.settings, &self.document.program, crate::clock::today())
     }
 
     /// Compile the preview again even though the program did not change (the settings did).
@@ -65,37 +66,11 @@ impl StepwiseApp {
         }
         let since = self.document.changed_at.map_or(Duration::MAX, |at: Instant| at.elapsed());
         if since >= preview::DEBOUNCE {
-            preview.request(self.document.revision, &self.document.program, handout_options(&self.settings));
+            let options =
+                printing::handout_options(&self.settings, &self.document.program, crate::clock::today()).options;
+            preview.request(self.document.revision, &self.document.program, options);
         } else {
             ctx.request_repaint_after(preview::DEBOUNCE.saturating_sub(since));
         }
     }
-}
-
-/// How the handout is printed, from the therapist's settings.
-pub(super) fn handout_options(settings: &Settings) -> HandoutOptions {
-    // A logo that cannot be read is left out; the handout module warns about unreadable pictures.
-    let logo = settings.logo.as_deref().and_then(|path| std::fs::read(path).ok());
-    HandoutOptions {
-        paper: match settings.paper {
-            PaperSize::A4 => Paper::A4,
-            PaperSize::Letter => Paper::Letter,
-        },
-        large_print: settings.large_print,
-        clinic: ClinicDetails {
-            name: settings.clinic_name.clone(),
-            address: settings.clinic_address.clone(),
-            phone: settings.clinic_phone.clone(),
-            email: settings.clinic_email.clone(),
-            logo,
-        },
-        printed_on: None,
-    }
-}
-
-/// Typesets the handout and writes its PDF (atomically, like every file Stepwise writes).
-fn write_pdf(program: &Program, settings: &Settings, path: &Path) -> Result<Vec<String>, String> {
-    let handout = handout::compile(program, &handout_options(settings)).map_err(|error| error.to_string())?;
-    crate::files::write_atomic(path, &handout.pdf, || Ok(())).map_err(|error| error.to_string())?;
-    Ok(handout.warnings)
 }

@@ -82,11 +82,9 @@ pub(super) fn mark_process_start() {
     let _ = PROCESS_START.set(Instant::now());
 }
 
-/// Today's date from the system clock (UTC is close enough for a program's start date).
+/// Today's local date (`crate::clock`): a new program starts on the therapist's today, not UTC's.
 fn today() -> Date {
-    let seconds =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
-    Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+    crate::clock::today()
 }
 
 /// Where files go and come from: folders, dialogs, and the recovery copy's timing.
@@ -99,6 +97,12 @@ struct Files {
     autosaved_revision: Option<u64>,
     /// Set once the therapist has answered the unsaved-changes prompt for closing the window.
     allow_close: bool,
+    /// This window's own recovery copy, locked while the window runs (`None`: it could not be made, reported).
+    slot: Option<recovery::RecoverySlot>,
+    /// A copy left by a window that is gone, while "Restore unsaved work?" is up; dropping it keeps the copy.
+    offered: Option<recovery::LeftBehind>,
+    /// Why the settings file must not be written (a typo, a newer Stepwise): then nothing is saved to it.
+    settings_read_only: Option<String>,
 }
 
 /// Views computed from the program, rebuilt when its revision changes.
@@ -166,13 +170,11 @@ impl StepwiseApp {
     pub fn with_context(ctx: &egui::Context, environment: AppEnvironment) -> Self {
         let AppEnvironment { locations, dialogs, library, today, autosave_delay, live_preview } = environment;
         let mut notices = Vec::new();
-        let settings = match Settings::load(&locations.settings_file()) {
-            Ok(settings) => settings,
-            Err(error) => {
-                notices.push(Notice::error(format!("Settings not read, defaults used: {error}")));
-                Settings::default()
-            }
-        };
+        let loaded = Settings::open(&locations.settings_file());
+        let settings = loaded.settings;
+        if let Some(reason) = &loaded.read_only {
+            notices.push(Notice::error(format!("Settings are read-only: {reason}")));
+        }
         let library = library.unwrap_or_else(|| {
             let (library, problems) =
                 Library::load(Some(&locations.user_library_file()), settings.clinic_library.as_deref());
@@ -182,16 +184,29 @@ impl StepwiseApp {
         let mut program = Program::new(today);
         program.therapist.clone_from(&settings.therapist);
         program.clinic.clone_from(&settings.clinic_name);
-        let prompt = match recovery::find(&locations.recovery_dir()) {
-            Some(Ok(found)) => Some(Prompt::Recovery(Box::new(found))),
-            Some(Err(error)) => {
-                notices.push(Notice::error(format!(
-                    "A recovery copy was found but could not be read (it is kept): {error}"
-                )));
+        let slot = match recovery::RecoverySlot::claim(&locations.recovery_dir()) {
+            Ok(slot) => Some(slot),
+            Err(error) => {
+                notices.push(Notice::error(format!("Unsaved work cannot be kept for a crash: {error}")));
                 None
             }
-            None => None,
         };
+        // Only copies whose window is gone are offered (another window's live work never is); the newest readable
+        // one is asked about, the rest wait for the next start.
+        let mut offered = None;
+        for left in recovery::left_behind(&locations.recovery_dir()) {
+            match &left.recovery {
+                Ok(_) if offered.is_none() => offered = Some(left),
+                Ok(_) => {}
+                Err(error) => notices.push(Notice::error(format!(
+                    "A recovery copy was found but could not be read (it is kept): {error}"
+                ))),
+            }
+        }
+        let prompt = offered
+            .as_ref()
+            .and_then(|left| left.recovery.as_ref().ok())
+            .map(|found| Prompt::Recovery(Box::new(found.clone())));
         let preview = live_preview.then(|| Preview::start(ctx));
         Self {
             selection: Selection::for_program(&program),
@@ -208,7 +223,17 @@ impl StepwiseApp {
             notices,
             commands: Vec::new(),
             last_export: None,
-            files: Files { locations, dialogs, today, autosave_delay, autosaved_revision: None, allow_close: false },
+            files: Files {
+                locations,
+                dialogs,
+                today,
+                autosave_delay,
+                autosaved_revision: None,
+                allow_close: false,
+                slot,
+                offered,
+                settings_read_only: loaded.read_only,
+            },
             derived: Derived {
                 schedule: Rc::new(schedule::build(&Program::new(today))),
                 schedule_revision: None,

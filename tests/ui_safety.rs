@@ -1,0 +1,139 @@
+//! The window never loses a therapist's work: recovery copies per window, the recovery prompt, settings that
+//! failed to load. Driven with `egui_kittest` over real files in a temporary folder (no GPU, no display).
+
+#![allow(clippy::unwrap_used)] // A test may unwrap: a panic there is a failed test with a line number.
+
+use std::path::Path;
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stepwise::files::recovery::{self, RecoverySlot};
+use stepwise::files::settings::{Locations, Settings};
+use stepwise::model::{Date, Program};
+use stepwise::ui::{AppEnvironment, Prompt, ScriptedDialogs, StepwiseApp};
+
+fn app(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, StepwiseApp> {
+    let mut environment = AppEnvironment::new(Locations::under(dir), Box::new(dialogs.clone()));
+    environment.today = Date::new(2026, 11, 24).unwrap();
+    environment.autosave_delay = Duration::ZERO;
+    environment.live_preview = false;
+    let mut harness =
+        Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| StepwiseApp::new(cc, environment));
+    harness.run();
+    harness
+}
+
+fn copies(dir: &Path) -> usize {
+    std::fs::read_dir(Locations::under(dir).recovery_dir()).map_or(0, |entries| {
+        entries.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "ron")).count()
+    })
+}
+
+/// A copy left by a window that crashed with "Dafydd" typed in.
+fn leave_a_crashed_copy(dir: &Path) -> Program {
+    let slot = RecoverySlot::claim(&Locations::under(dir).recovery_dir()).unwrap();
+    let mut program = Program::new(Date::new(2026, 11, 24).unwrap());
+    program.patient.name = "Dafydd".into();
+    slot.write(None, &program).unwrap();
+    drop(slot); // the process is gone: its lock with it
+    program
+}
+
+fn close_window(harness: &mut Harness<'_, StepwiseApp>) {
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+}
+
+#[test]
+fn closing_the_window_at_the_recovery_prompt_keeps_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let expected = leave_a_crashed_copy(dir.path());
+    {
+        let mut harness = app(dir.path(), &dialogs);
+        assert!(matches!(harness.state().prompt, Some(Prompt::Recovery(_))));
+        close_window(&mut harness);
+    }
+    assert_eq!(copies(dir.path()), 1, "the copy must survive a close without an answer");
+    let mut harness = app(dir.path(), &dialogs);
+    assert!(matches!(harness.state().prompt, Some(Prompt::Recovery(_))), "offered again");
+    harness.get_by_role_and_label(Role::Button, "Restore").click();
+    harness.run();
+    assert_eq!(harness.state().document.program, expected);
+}
+
+#[test]
+fn opening_a_file_from_the_command_line_after_a_crash_keeps_the_copy_until_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::new();
+    leave_a_crashed_copy(dir.path());
+    let file = dir.path().join("anna.ron");
+    stepwise::files::save_program(&file, &Program::new(Date::new(2026, 1, 5).unwrap())).unwrap();
+    let mut harness = app(dir.path(), &dialogs);
+    // What `stepwise anna.ron` does once the window is made.
+    harness.state_mut().open_path(&file);
+    harness.run();
+    assert_eq!(copies(dir.path()), 1, "opening a file must not throw the unanswered copy away");
+    assert!(matches!(harness.state().prompt, Some(Prompt::Recovery(_))), "the question is still asked");
+    harness.get_by_role_and_label(Role::Button, "Discard the copy").click();
+    harness.run();
+    assert_eq!(copies(dir.path()), 0, "an explicit Discard deletes it");
+}
+
+#[test]
+fn two_windows_on_one_data_folder_never_offer_each_others_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let mut first = app(dir.path(), &dialogs);
+    first.get_by_role_and_label(Role::TextInput, "Patient").set_text_value_accesskit("Window one");
+    first.run();
+    first.key_press(Key::Escape);
+    first.run();
+    assert_eq!(copies(dir.path()), 1, "the first window's autosave");
+    // A second window on the same folder while the first runs: nothing to offer, and its own copy apart.
+    let mut second = app(dir.path(), &dialogs);
+    assert!(second.state().prompt.is_none(), "the first window's live work is not 'left behind'");
+    second.get_by_role_and_label(Role::TextInput, "Patient").set_text_value_accesskit("Window two");
+    second.run();
+    second.key_press(Key::Escape);
+    second.run();
+    assert_eq!(copies(dir.path()), 2, "one copy per window");
+    assert!(recovery::left_behind(&Locations::under(dir.path()).recovery_dir()).is_empty());
+    drop(second);
+    drop(first);
+}
+
+#[test]
+fn settings_that_failed_to_load_stay_byte_identical_and_the_window_says_why() {
+    for (what, edit) in [("a typo", ("clinic_name:", "clinic_nmae:")), ("version 99", ("version: 1", "version: 99"))] {
+        let dir = tempfile::tempdir().unwrap();
+        let dialogs = ScriptedDialogs::new();
+        let locations = Locations::under(dir.path());
+        let settings = Settings { clinic_name: "Ysbyty Gwynedd Physio".into(), ..Settings::default() };
+        settings.save(&locations.settings_file()).unwrap();
+        let text = std::fs::read_to_string(locations.settings_file()).unwrap().replacen(edit.0, edit.1, 1);
+        std::fs::write(locations.settings_file(), &text).unwrap();
+        {
+            let mut harness = app(dir.path(), &dialogs);
+            assert!(harness.state().settings_read_only().is_some(), "{what}");
+            assert!(harness.query_by_label_contains("Settings are read-only").is_some(), "{what}: not shown");
+            // Open and save a program (the recent-files list changes), then close.
+            let program = dir.path().join("anna.ron");
+            stepwise::files::save_program(&program, &Program::new(Date::new(2026, 1, 5).unwrap())).unwrap();
+            dialogs.answer_next(&program);
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+            harness.run();
+            harness.get_by_role_and_label(Role::TextInput, "Patient").set_text_value_accesskit("Anna");
+            harness.run();
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+            harness.run();
+            assert!(!harness.state().document.dirty, "{what}: the program itself was saved");
+            close_window(&mut harness);
+        }
+        assert_eq!(std::fs::read_to_string(locations.settings_file()).unwrap(), text, "{what}: settings changed");
+        assert!(!stepwise::files::backup_path(&locations.settings_file()).exists(), "{what}: a .bak was written");
+    }
+}
