@@ -44,6 +44,7 @@ mod menu_bar;
 mod notices;
 mod palette;
 mod phase_section;
+mod picture;
 mod prescription_card;
 mod preview;
 mod program_editor;

@@ -98,9 +98,10 @@ pub fn ui(
                 ui.horizontal(|ui| {
                     let drag_id = egui::Id::unique(("prescription drag", id));
                     let handle = ui.dnd_drag_source(drag_id, Dragged::Prescription(id), |ui| {
-                        widgets::illustration(
+                        super::picture::exercise_picture(
                             ui,
                             &prescription.exercise.illustration,
+                            crate::assets::mirror_illustration(prescription.dose.side, context.affected),
                             &prescription.exercise.name,
                             egui::vec2(72.0, 54.0),
                         )
