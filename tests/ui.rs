@@ -416,11 +416,12 @@ fn drag_from_the_library_and_between_phases() {
         layout(&harness.state().document.program).into_iter().map(|(phase, id, _, _)| (phase, id)).collect();
     assert_eq!(placed, vec![(1, "ankle-circles".to_owned())]);
 
-    // The card's picture is its handle: the one in the middle of the window (the library list has one on the
-    // left, the details view one on the right).
+    // The card's picture is its handle, named by the drawing's description: the one in the middle of the window
+    // (the library list has one on the left, the details view one on the right).
     let middle = harness.ctx.content_rect().center().x;
+    let picture = stepwise::assets::illustration_alt_text("ankle-circles").expect("the drawing's description");
     let card = harness
-        .get_all_by_role_and_label(Role::Image, "Ankle circles")
+        .get_all_by_role_and_label(Role::Image, &picture)
         .map(|node| node.rect().center())
         .min_by(|a, b| (a.x - middle).abs().total_cmp(&(b.x - middle).abs()))
         .expect("the card's picture");
