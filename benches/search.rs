@@ -1,4 +1,4 @@
-//! Search as you type over a large library: 5,000 generated exercises, a handful of typical queries.
+//! Search as you type over a large library: 5,000 generated exercises, typical queries, slips and a synonym.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use stepwise::library::{Library, SearchQuery, Source};
@@ -42,13 +42,18 @@ fn generated_library(size: usize) -> Library {
 
 fn search(c: &mut Criterion) {
     let library = generated_library(5_000);
-    for query in ["heel drop", "sol", "calf stretch", "nerve slider", "massage"] {
+    // Typical queries, then slips the search forgives and a synonym (each forgiving scan reads every word).
+    for query in
+        ["heel drop", "sol", "calf stretch", "nerve slider", "massage", "calf strech", "balnce sldier", "tip-toe"]
+    {
         let query = SearchQuery::text(query);
         c.bench_function(&format!("search 5000 exercises: {:?}", query.text), |b| b.iter(|| library.search(&query)));
     }
     let builtin = Library::builtin().expect("built-in library");
-    let query = SearchQuery::text("heel drop");
-    c.bench_function("search built-in library: \"heel drop\"", |b| b.iter(|| builtin.search(&query)));
+    for query in ["heel drop", "gastrocnemeus"] {
+        let query = SearchQuery::text(query);
+        c.bench_function(&format!("search built-in library: {:?}", query.text), |b| b.iter(|| builtin.search(&query)));
+    }
 }
 
 criterion_group!(benches, search);

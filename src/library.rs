@@ -1,7 +1,9 @@
 //! The exercise libraries: the built-in one (compiled in), the therapist's own (in the data folder) and an
 //! optional clinic library (a shared folder). They merge by id: a clinic or user entry with a built-in id
 //! replaces it, a new id adds to it, and every entry knows where it came from. Search is as-you-type: case- and
-//! accent-insensitive, whole-word and prefix matches, ranked so that a name beats a word in the steps.
+//! accent-insensitive, whole-word and prefix matches, ranked so that a name beats a word in the steps. It forgives
+//! one slip (a wrong, missing, extra or swapped letter) in a word of five letters or more, ranking such matches
+//! after every exact or prefix match, and knows a few synonyms ("calf raise", "tip-toe" for heel raises).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -334,6 +336,60 @@ fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
+/// What people type for an exercise the library names otherwise, as folded words: the left side is searched as
+/// the right side too, and each exercise keeps its better match. "Toe raise" and "tip-toe" are what patients and
+/// many handouts call a heel raise (the exercise that lifts the front of the foot is a "forefoot lift" here);
+/// "flossing" is the gym's word for a nerve glide. Extend with care: every pair widens every search.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("calf raise", "heel raise"),
+    ("calf raises", "heel raise"),
+    ("toe raise", "heel raise"),
+    ("toe raises", "heel raise"),
+    ("tip toe", "heel raise"),
+    ("tip toes", "heel raise"),
+    ("tiptoe", "heel raise"),
+    ("tiptoes", "heel raise"),
+    ("nerve floss", "nerve slider"),
+    ("nerve flossing", "nerve slider"),
+    ("flossing", "slider"),
+];
+
+/// The typed words, then each rewriting of them by one synonym (duplicates left out).
+fn variants<'a>(typed: &[&'a str]) -> Vec<Vec<&'a str>> {
+    let mut all = vec![typed.to_vec()];
+    for (from, to) in SYNONYMS {
+        let from: Vec<&str> = from.split(' ').collect();
+        let Some(at) = typed.windows(from.len()).position(|window| window == from.as_slice()) else { continue };
+        let mut rewritten = typed[..at].to_vec();
+        rewritten.extend(to.split(' '));
+        rewritten.extend_from_slice(&typed[at + from.len()..]);
+        if !all.contains(&rewritten) {
+            all.push(rewritten);
+        }
+    }
+    all
+}
+
+/// Typing is forgiven in words of this many letters or more: shorter words have too many neighbours.
+const FORGIVEN_FROM: usize = 5;
+
+/// Whether `typed` is one slip (a wrong, missing, extra or swapped letter) away from `word`, or with `prefix`
+/// from the start of `word` (the word being typed). A true prefix or an equal word is not a slip: the exact
+/// search finds those.
+fn one_slip<T: PartialEq>(typed: &[T], word: &[T], prefix: bool) -> bool {
+    let same = typed.iter().zip(word).take_while(|(a, b)| a == b).count();
+    if same == typed.len() {
+        return false;
+    }
+    let (t, w) = (&typed[same..], &word[same..]);
+    let fits = |t: &[T], w: &[T]| if prefix { w.starts_with(t) } else { t == w };
+    let wrong = !w.is_empty() && fits(&t[1..], &w[1..]);
+    let missing = !w.is_empty() && fits(t, &w[1..]);
+    let extra = fits(&t[1..], w);
+    let swapped = t.len() >= 2 && w.len() >= 2 && t[0] == w[1] && t[1] == w[0] && fits(&t[2..], &w[2..]);
+    wrong || missing || extra || swapped
+}
+
 /// How much a match in each field counts: an exact name beats a word in the steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Field {
@@ -361,13 +417,61 @@ impl Field {
     }
 }
 
-/// Word -> the entries (and fields) it appears in. A sorted map so that a prefix is one range scan.
+/// How a typed word matched a word of the library, and what that match counts for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Match {
+    Exact,
+    Prefix,
+    /// One slip away from the whole word.
+    Slip,
+    /// One slip away from the start of the word.
+    SlipPrefix,
+}
+
+impl Match {
+    fn factor(self) -> f32 {
+        match self {
+            Self::Exact => 1.0,
+            Self::Prefix => 0.6,
+            Self::Slip => 0.5,
+            Self::SlipPrefix => 0.3,
+        }
+    }
+
+    fn forgiven(self) -> bool {
+        matches!(self, Self::Slip | Self::SlipPrefix)
+    }
+}
+
+/// One word of the library and the entries (and fields) it appears in.
+#[derive(Clone, Debug)]
+struct IndexWord {
+    text: String,
+    letters: usize,
+    postings: Vec<(u32, Field)>,
+}
+
+/// The library's words, sorted so that a prefix is one range, with the names for phrase matches.
 #[derive(Clone, Debug, Default)]
 struct SearchIndex {
-    words: BTreeMap<String, Vec<(u32, Field)>>,
+    words: Vec<IndexWord>,
     names: Vec<String>,
     other_names: Vec<Vec<String>>,
     sorted_by_name: Vec<usize>,
+}
+
+/// Per entry, while one form of the query is scored. Dense arrays rather than maps: a query touches most of a
+/// large library, and this runs on every keystroke.
+struct Scores {
+    /// Sum of each word's best match so far.
+    total: Vec<f32>,
+    /// Words matched so far (every word must match).
+    matched: Vec<u16>,
+    /// Words matched only by forgiving a slip.
+    forgiven: Vec<u16>,
+    best_exact: Vec<f32>,
+    best_forgiven: Vec<f32>,
+    touched: Vec<u32>,
 }
 
 impl SearchIndex {
@@ -403,13 +507,68 @@ impl SearchIndex {
             }
             add(&e.name, i, Field::Name);
         }
+        let index_words = words_map
+            .into_iter()
+            .map(|(text, postings)| IndexWord { letters: text.chars().count(), text, postings })
+            .collect();
         // Names as their words joined by single spaces, so "Heel-drop (knee)" contains the phrase "heel drop".
         let joined = |text: &str| words(&fold(text)).collect::<Vec<_>>().join(" ");
         let names: Vec<String> = entries.iter().map(|e| joined(&e.exercise.name)).collect();
         let other_names = entries.iter().map(|e| e.exercise.other_names.iter().map(|n| joined(n)).collect()).collect();
         let mut sorted_by_name: Vec<usize> = (0..entries.len()).collect();
         sorted_by_name.sort_by(|&a, &b| names[a].cmp(&names[b]));
-        Self { words: words_map, names, other_names, sorted_by_name }
+        Self { words: index_words, names, other_names, sorted_by_name }
+    }
+
+    /// The library words a typed word matches: exact and prefix matches, then (for a word of five letters or
+    /// more) the words one slip away.
+    fn matches(&self, typed: &str) -> Vec<(usize, Match)> {
+        let start = self.words.partition_point(|w| w.text.as_str() < typed);
+        let mut found: Vec<(usize, Match)> = self.words[start..]
+            .iter()
+            .take_while(|w| w.text.starts_with(typed))
+            .enumerate()
+            .map(|(offset, w)| (start + offset, if w.text.len() == typed.len() { Match::Exact } else { Match::Prefix }))
+            .collect();
+        let letters = typed.chars().count();
+        if letters < FORGIVEN_FROM {
+            return found;
+        }
+        let typed_chars: Vec<char> = typed.chars().collect();
+        for (index, word) in self.words.iter().enumerate() {
+            if word.letters + 1 < letters {
+                continue;
+            }
+            let whole_length = word.letters.abs_diff(letters) <= 1;
+            // Bytes are letters in ASCII, the common case; other words are compared letter by letter.
+            let (whole, prefix) = if typed.is_ascii() && word.text.is_ascii() {
+                let (t, w) = (typed.as_bytes(), word.text.as_bytes());
+                (whole_length && one_slip(t, w, false), one_slip(t, w, true))
+            } else {
+                let w: Vec<char> = word.text.chars().collect();
+                (whole_length && one_slip(&typed_chars, &w, false), one_slip(&typed_chars, &w, true))
+            };
+            if whole {
+                found.push((index, Match::Slip));
+            } else if prefix {
+                found.push((index, Match::SlipPrefix));
+            }
+        }
+        found
+    }
+
+    /// The typed word as the library most likely spells it: itself when the library has it (or words it
+    /// begins), else the most common word one slip away. Used for the phrase bonus.
+    fn corrected<'a>(&'a self, typed: &'a str, matches: &[(usize, Match)]) -> &'a str {
+        if matches.iter().any(|(_, m)| !m.forgiven()) {
+            return typed;
+        }
+        matches
+            .iter()
+            .max_by_key(|(index, kind)| {
+                (*kind == Match::Slip, self.words[*index].postings.len(), std::cmp::Reverse(*index))
+            })
+            .map_or(typed, |(index, _)| self.words[*index].text.as_str())
     }
 
     fn search(&self, entries: &[LibraryEntry], query: &SearchQuery) -> Vec<usize> {
@@ -421,70 +580,129 @@ impl SearchIndex {
                 && equipment.as_ref().is_none_or(|wanted| e.equipment.iter().any(|item| fold(item) == *wanted))
         };
         let folded = fold(&query.text);
-        let query_words: Vec<&str> = words(&folded).collect();
-        if query_words.is_empty() {
+        let typed: Vec<&str> = words(&folded).collect();
+        if typed.is_empty() {
             return self.sorted_by_name.iter().copied().filter(|&i| passes_filters(i)).collect();
         }
-        // Dense arrays rather than maps: a query touches most of a large library, and this runs on every
-        // keystroke. `total` sums each word's best match; `matched` counts the words matched so far (AND).
         let count = entries.len();
-        let mut total = vec![0.0f32; count];
-        let mut matched = vec![0u16; count];
-        let mut best = vec![0.0f32; count];
-        let mut touched: Vec<u32> = Vec::new();
+        // Each entry's best (words forgiven, score) over the typed words and their synonym rewritings.
+        let mut best: Vec<Option<(u16, f32)>> = vec![None; count];
+        let mut scores = Scores {
+            total: vec![0.0; count],
+            matched: vec![0; count],
+            forgiven: vec![0; count],
+            best_exact: vec![0.0; count],
+            best_forgiven: vec![0.0; count],
+            touched: Vec::new(),
+        };
+        for variant in variants(&typed) {
+            self.score(&variant, &mut scores, &mut best);
+        }
+        let mut hits: Vec<(usize, u16, f32)> = best
+            .iter()
+            .enumerate()
+            .filter_map(|(entry, rank)| rank.map(|(forgiven, score)| (entry, forgiven, score)))
+            .filter(|&(entry, _, _)| passes_filters(entry))
+            .collect();
+        // Exact and prefix matches before forgiven slips; then the score. Ties keep the library's own order: its
+        // authors list the usual form of an exercise before its variants.
+        hits.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| b.2.total_cmp(&a.2)).then_with(|| a.0.cmp(&b.0)));
+        hits.into_iter().map(|(entry, _, _)| entry).collect()
+    }
+
+    /// Scores one form of the query and keeps, per entry, the better of it and what `best` already holds.
+    fn score(&self, query_words: &[&str], scores: &mut Scores, best: &mut [Option<(u16, f32)>]) {
+        let Scores { total, matched, forgiven, best_exact, best_forgiven, touched } = scores;
+        total.fill(0.0);
+        matched.fill(0);
+        forgiven.fill(0);
+        let mut phrase = Vec::with_capacity(query_words.len());
         for (word_number, word) in query_words.iter().enumerate() {
-            let range = self.words.range::<str, _>((std::ops::Bound::Included(*word), std::ops::Bound::Unbounded));
-            for (candidate, postings) in range {
-                if !candidate.starts_with(word) {
-                    break;
-                }
-                let factor = if candidate.len() == word.len() { 1.0 } else { 0.6 };
-                for &(entry, field) in postings {
-                    let slot = &mut best[entry as usize];
-                    if *slot == 0.0 {
+            let matches = self.matches(word);
+            phrase.push(self.corrected(word, &matches));
+            for (index, kind) in matches {
+                for &(entry, field) in &self.words[index].postings {
+                    let e = entry as usize;
+                    if best_exact[e] == 0.0 && best_forgiven[e] == 0.0 {
                         touched.push(entry);
                     }
-                    *slot = slot.max(field.weight() * factor);
+                    let slot = if kind.forgiven() { &mut best_forgiven[e] } else { &mut best_exact[e] };
+                    *slot = slot.max(field.weight() * kind.factor());
                 }
             }
             for entry in touched.drain(..) {
-                let entry = entry as usize;
-                if usize::from(matched[entry]) == word_number {
-                    total[entry] += best[entry];
-                    matched[entry] += 1;
+                let e = entry as usize;
+                if usize::from(matched[e]) == word_number {
+                    if best_exact[e] > 0.0 {
+                        total[e] += best_exact[e];
+                    } else {
+                        total[e] += best_forgiven[e];
+                        forgiven[e] += 1;
+                    }
+                    matched[e] += 1;
                 }
-                best[entry] = 0.0;
+                best_exact[e] = 0.0;
+                best_forgiven[e] = 0.0;
             }
         }
-        let phrase = query_words.join(" ");
-        let all_words = query_words.len();
-        let mut hits: Vec<(usize, f32)> = (0..count)
-            .filter(|&entry| usize::from(matched[entry]) == all_words && passes_filters(entry))
-            .map(|entry| {
-                let name = &self.names[entry];
-                let bonus = if *name == phrase {
-                    100.0
-                } else if name.starts_with(&phrase) {
-                    40.0
-                } else if name.contains(&phrase) {
-                    25.0
-                } else if self.other_names[entry].iter().any(|n| n.contains(&phrase)) {
-                    15.0
-                } else {
-                    0.0
-                };
-                (entry, total[entry] + bonus)
-            })
-            .collect();
-        // Ties keep the library's own order: its authors list the usual form of an exercise before its variants.
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        hits.into_iter().map(|(entry, _)| entry).collect()
+        let phrase = phrase.join(" ");
+        for (entry, rank) in best.iter_mut().enumerate() {
+            if usize::from(matched[entry]) != query_words.len() {
+                continue;
+            }
+            let name = &self.names[entry];
+            let bonus = if *name == phrase {
+                100.0
+            } else if name.starts_with(&phrase) {
+                40.0
+            } else if name.contains(&phrase) {
+                25.0
+            } else if self.other_names[entry].iter().any(|n| n.contains(&phrase)) {
+                15.0
+            } else {
+                0.0
+            };
+            let this = (forgiven[entry], total[entry] + bonus);
+            let better = rank.is_none_or(|(was_forgiven, was_score)| {
+                this.0 < was_forgiven || (this.0 == was_forgiven && this.1 > was_score)
+            });
+            if better {
+                *rank = Some(this);
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_slip_is_one_wrong_missing_extra_or_swapped_letter() {
+        let slip = |typed: &str, word: &str| one_slip(typed.as_bytes(), word.as_bytes(), false);
+        assert!(slip("strotch", "stretch") && slip("strech", "stretch") && slip("strettch", "stretch"));
+        assert!(slip("strecth", "stretch") && slip("tsretch", "stretch"));
+        assert!(slip("xstretch", "stretch") && slip("stretchx", "stretch") && slip("tretch", "stretch"));
+        assert!(!slip("stretch", "stretch") && !slip("stretc", "stretch"), "exact and prefix matches are not slips");
+        assert!(!slip("strch", "stretch") && !slip("strecht", "stretch") && !slip("sterthc", "stretch"));
+        let while_typing = |typed: &str, word: &str| one_slip(typed.as_bytes(), word.as_bytes(), true);
+        assert!(while_typing("gastrocneme", "gastrocnemius") && while_typing("gastrcn", "gastrocnemius"));
+        assert!(!while_typing("gastro", "gastrocnemius"), "a true prefix is the prefix search's");
+        assert!(!while_typing("gsatrcn", "gastrocnemius"));
+        let letters =
+            |t: &str, w: &str| one_slip(&t.chars().collect::<Vec<_>>(), &w.chars().collect::<Vec<_>>(), false);
+        assert!(letters("ćwiczenie", "ćwiczenia") && !letters("ćwiczenie", "ćwiczonia"));
+    }
+
+    #[test]
+    fn synonyms_rewrite_the_words_they_match_and_keep_the_rest() {
+        assert_eq!(
+            variants(&["seated", "calf", "raise"]),
+            [vec!["seated", "calf", "raise"], vec!["seated", "heel", "raise"]]
+        );
+        assert_eq!(variants(&["tip", "toe"]), [vec!["tip", "toe"], vec!["heel", "raise"]]);
+        assert_eq!(variants(&["calf", "stretch"]), [vec!["calf", "stretch"]]);
+    }
 
     #[test]
     fn folding_ignores_case_and_accents() {

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use stepwise::library::{Library, LibraryError, SearchQuery, Source, builtin_files, check_files};
-use stepwise::model::{BodyRegion, ExerciseKind, Severity};
+use stepwise::model::{BodyRegion, Exercise, ExerciseKind, Severity};
 
 fn builtin() -> Library {
     Library::builtin().unwrap_or_else(|e| panic!("the built-in library must load: {e}"))
@@ -130,6 +130,74 @@ fn search_ignores_case_accents_and_finds_prefixes() {
     assert!(ids(&library, "zzzz nothing").is_empty());
 }
 
+fn first(library: &Library, query: &str) -> String {
+    ids(library, query).into_iter().next().unwrap_or_else(|| format!("nothing found for {query:?}"))
+}
+
+#[test]
+fn one_slip_in_a_long_word_finds_what_was_meant_first() {
+    let library = builtin();
+    for (typed, meant, intended) in [
+        ("calf strech", "calf stretch", "gastrocnemius-stretch-wall"),
+        ("solues", "soleus", "soleus-pressure-active-ankle"),
+        ("plantar fascitis", "plantar fasciitis", "plantar-fascia-stretch"),
+        ("gastrocnemeus", "gastrocnemius", "gastrocnemius-stretch-wall"),
+    ] {
+        assert_eq!(first(&library, meant), intended, "the correctly spelt {meant:?}");
+        assert_eq!(first(&library, typed), intended, "{typed:?} (meant {meant:?}): {:?}", ids(&library, typed));
+    }
+}
+
+#[test]
+fn a_wrong_missing_extra_or_swapped_letter_is_forgiven_even_while_typing() {
+    let library = builtin();
+    let soleus = first(&library, "soleus");
+    for typed in ["soleos", "solus", "soleuss", "sloeus", "Sölues"] {
+        assert_eq!(first(&library, typed), soleus, "{typed:?}: {:?}", ids(&library, typed));
+    }
+    // Half-typed, with a slip in what is there so far.
+    assert_eq!(first(&library, "gastrocneme"), "gastrocnemius-stretch-wall");
+}
+
+#[test]
+fn short_words_and_two_slips_are_not_forgiven() {
+    let library = Library::from_exercises(
+        Source::User,
+        vec![exercise("wall-stretch", "Wall stretch"), exercise("heel-drop", "Heel drop")],
+    );
+    assert_eq!(ids(&library, "strech"), ["wall-stretch"]);
+    assert!(ids(&library, "strch").is_empty(), "two letters missing");
+    assert!(ids(&library, "hell").is_empty(), "a four-letter word must be typed right");
+}
+
+#[test]
+fn exact_and_prefix_matches_rank_before_forgiven_ones() {
+    // A clinic library may hold a word spelt wrong; what was typed exactly still comes first, both ways round.
+    let library = Library::from_exercises(
+        Source::Clinic,
+        vec![
+            exercise("typo", "Wall strech"),
+            exercise("right", "Wall stretch"),
+            exercise("stepping", "Stepping stretch"),
+        ],
+    );
+    assert_eq!(ids(&library, "wall stretch"), ["right", "typo"]);
+    assert_eq!(ids(&library, "wall strech"), ["typo", "right"]);
+    assert_eq!(ids(&library, "stretc"), ["right", "stepping", "typo"], "prefix matches first");
+}
+
+#[test]
+fn calf_raise_tip_toe_and_toe_raise_find_the_heel_raises() {
+    let library = builtin();
+    for typed in ["calf raise", "tip-toe", "toe raise", "tiptoe", "Tip toes", "toe raises"] {
+        let found = first(&library, typed);
+        assert!(found.starts_with("heel-raise"), "{typed:?} lists {found} first: {:?}", ids(&library, typed));
+    }
+    assert_eq!(first(&library, "seated calf raise"), first(&library, "seated heel raise"));
+    let flossing = first(&library, "nerve flossing");
+    assert!(flossing.contains("slider"), "{flossing}");
+}
+
 #[test]
 fn filters_narrow_by_region_kind_and_equipment() {
     let library = builtin();
@@ -149,6 +217,13 @@ fn filters_narrow_by_region_kind_and_equipment() {
 fn an_empty_query_lists_the_whole_library() {
     let library = builtin();
     assert_eq!(library.search(&SearchQuery::default()).len(), library.len());
+}
+
+fn exercise(id: &str, name: &str) -> Exercise {
+    // A balance exercise: the kind's own label ("Stretch") would otherwise match every search for "stretch".
+    let text = library_text(id, name).replace("kind: Stretch", "kind: Balance");
+    let mut exercises = stepwise::files::library_from_str(&text, std::path::Path::new("test.ron")).expect("parses");
+    exercises.remove(0)
 }
 
 fn library_text(id: &str, name: &str) -> String {
