@@ -6,6 +6,9 @@
 //! reminders and a web page for the patient's phone) reads `schedule` and `handout`; `ui` uses them all; `main`
 //! parses arguments and runs a command or opens the window.
 
+/// The version and the git commit this build was made from, as `stepwise --version` prints it.
+pub const VERSION: &str = env!("STEPWISE_VERSION");
+
 pub mod assets;
 pub mod clock;
 pub mod export;

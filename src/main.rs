@@ -14,7 +14,7 @@ use stepwise::model::{Severity, validate_program};
 ///
 /// Run with no command to open the planner window.
 #[derive(Parser)]
-#[command(name = "stepwise", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "stepwise", version = stepwise::VERSION, about, long_about = None, args_conflicts_with_subcommands = true)]
 struct Cli {
     /// A program to open in the window (optional).
     program: Option<PathBuf>,

@@ -27,9 +27,42 @@ fn help_and_version_speak_plainly() {
     for word in ["check", "library", "schedule", "print", "handout"] {
         assert!(out.contains(word), "--help mentions {word}: {out}");
     }
+}
+
+#[test]
+fn version_names_the_build() {
     let (code, out, _) = run(stepwise().arg("--version"));
     assert_eq!(code, 0);
-    assert_eq!(out.trim(), format!("stepwise {}", env!("CARGO_PKG_VERSION")));
+    let out = out.trim();
+    let rest = out.strip_prefix(&format!("stepwise {} (", env!("CARGO_PKG_VERSION"))).unwrap_or_default();
+    assert!(rest.ends_with(')'), "`stepwise VERSION (build)`: {out}");
+    // Built in a git checkout (as here and in CI): the commit HEAD had when the test binary was built.
+    let head = Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+    match head {
+        Some(head) if std::env::var("STEPWISE_COMMIT").is_err() => {
+            assert!(rest.starts_with(&format!("commit {head}, ")), "built at {head}: {out}");
+        }
+        _ => assert!(rest.starts_with("commit "), "{out}"),
+    }
+}
+
+#[test]
+fn library_search_on_the_command_line_knows_heel_raise_synonyms() {
+    for query in ["toe raise", "calf raise", "tip-toe"] {
+        let (code, out, _) = run(stepwise().args(["library", query]));
+        assert_eq!(code, 0);
+        let first = out.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("heel-raise") && first.to_lowercase().contains("heel raise"),
+            "{query:?} lists first: {first}"
+        );
+    }
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
