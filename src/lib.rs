@@ -14,6 +14,7 @@ pub mod clock;
 pub mod export;
 pub mod files;
 pub mod handout;
+pub mod icon;
 pub mod library;
 pub mod model;
 pub mod printing;
