@@ -160,9 +160,49 @@ fn can_write_despite_permissions(dir: &Path) -> bool {
 }
 
 #[cfg(unix)]
+/// The claim, checked where the folder really refuses this process: a clear error naming the file and saying
+/// why, the old file byte for byte, and nothing left behind (no temporary file, no backup).
+fn assert_save_refused(path: &Path, before: &[u8]) {
+    let error = files::save_program(path, &sample_program("New")).expect_err("read-only folder");
+    let message = error.to_string();
+    assert!(message.contains("p.ron") && message.contains("could not save"), "{message}");
+    assert!(message.contains("read-only") || message.contains("not permitted"), "{message}");
+    assert_eq!(fs::read(path).expect("read"), before, "old file alone");
+    let folder = path.parent().expect("folder");
+    let names: Vec<_> = fs::read_dir(folder).expect("list").filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(names, ["p.ron"], "nothing left behind");
+}
+
+#[cfg(unix)]
+/// Set for the copy of the read-only test that runs as an ordinary user: the file to try saving over.
+const READ_ONLY_CHILD: &str = "STEPWISE_TEST_READ_ONLY_FILE";
+
+#[cfg(unix)]
+/// Runs the read-only test again as the user `nobody` (through util-linux's `setpriv`), for whom folder
+/// permissions bind as they do for a therapist. `None` when that cannot start here.
+fn run_as_nobody(path: &Path) -> Option<std::process::Output> {
+    let test = std::env::current_exe().ok()?;
+    let output = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(test)
+        .args(["--exact", "a_save_into_a_read_only_folder_fails_clearly_and_leaves_the_old_file_alone", "--nocapture"])
+        .env(READ_ONLY_CHILD, path)
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&output.stdout).contains("running 1 test").then_some(output)
+}
+
+#[cfg(unix)]
 #[test]
 fn a_save_into_a_read_only_folder_fails_clearly_and_leaves_the_old_file_alone() {
     use std::os::unix::fs::PermissionsExt as _;
+    if let Some(path) = std::env::var_os(READ_ONLY_CHILD) {
+        // The copy started by `run_as_nobody`: the folder was prepared by the first run.
+        let path = std::path::PathBuf::from(path);
+        assert!(!can_write_despite_permissions(path.parent().expect("folder")), "permissions bind for nobody");
+        assert_save_refused(&path, &fs::read(&path).expect("read"));
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("locked");
     fs::create_dir(&folder).expect("mkdir");
@@ -170,21 +210,24 @@ fn a_save_into_a_read_only_folder_fails_clearly_and_leaves_the_old_file_alone() 
     files::save_program(&path, &sample_program("Old")).expect("save");
     let before = fs::read(&path).expect("read");
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).expect("chmod");
-    let root = can_write_despite_permissions(&folder);
-    // Root ignores permissions; an immutable folder stops even root (where chattr exists).
-    let immutable =
-        root && std::process::Command::new("chattr").arg("+i").arg(&folder).status().is_ok_and(|s| s.success());
-    if !root || immutable {
-        let error = files::save_program(&path, &sample_program("New")).expect_err("read-only folder");
-        let message = error.to_string();
-        assert!(message.contains("p.ron") && message.contains("could not save"), "{message}");
-        assert!(message.contains("read-only") || message.contains("not permitted"), "{message}");
+    if can_write_despite_permissions(&folder) {
+        // Root ignores permissions: check the claim as `nobody`, or failing that on a folder made immutable,
+        // which stops even root. Where neither works the claim is untested, and the test says so by failing.
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod temp dir");
+        if let Some(output) = run_as_nobody(&path) {
+            let text =
+                format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+            assert!(output.status.success() && text.contains("1 passed"), "as nobody:\n{text}");
+        } else {
+            let immutable =
+                std::process::Command::new("chattr").arg("+i").arg(&folder).status().is_ok_and(|s| s.success());
+            assert!(immutable, "as root, neither `setpriv` nor `chattr +i` can make {} read-only", folder.display());
+            assert_save_refused(&path, &before);
+            let _ = std::process::Command::new("chattr").arg("-i").arg(&folder).status();
+        }
         assert_eq!(fs::read(&path).expect("read"), before, "old file alone");
     } else {
-        eprintln!("running as root without chattr: the permission part of this test cannot apply");
-    }
-    if immutable {
-        let _ = std::process::Command::new("chattr").arg("-i").arg(&folder).status();
+        assert_save_refused(&path, &before);
     }
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).expect("chmod back");
 

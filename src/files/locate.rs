@@ -330,10 +330,33 @@ mod tests {
     }
 
     #[test]
-    fn survives_broken_text() {
-        for text in ["", "(", "Program(phases: [", "Program(a: \"unterminated", "}}]]))", "Program(x: {1: 2, 3: [})"] {
-            let index = FieldIndex::new(text);
-            let _ = index.find(&FieldPath::default().field("phases"));
+    fn broken_text_still_places_what_comes_before_the_break() {
+        let at = |line, column| Some(Position { line, column });
+        let phases = FieldPath::default().field("phases");
+        let first_phase = FieldPath::default().field("phases").index(0);
+        let first_name = FieldPath::default().field("phases").index(0).field("name");
+        for (text, path, expected) in [
+            // Nothing to find: the lookup falls back to the start of the document, never fails.
+            ("", &phases, at(1, 1)),
+            ("(", &phases, at(1, 1)),
+            ("}}]]))", &phases, at(1, 1)),
+            ("Program(phases: [", &phases, at(1, 9)),
+            // The list never closes, and its first item never starts: the lookup falls back to the list.
+            ("Program(phases: [", &first_phase, at(1, 9)),
+            ("Program(\n  version: 1,\n  phases: [\n    Phase(name: \"cut", &first_name, at(4, 11)),
+            // An unterminated string, or a stray bracket, swallows what follows it.
+            ("Program(a: \"unterminated, phases: [", &phases, at(1, 1)),
+            ("Program(x: {1: 2, 3: [}), phases: [P(name: 1)])", &first_name, at(1, 1)),
+            ("Program(x: {1: 2, 3: []}, phases: [P(name: 1)])", &first_name, at(1, 38)),
+        ] {
+            assert_eq!(FieldIndex::new(text).find(path), expected, "{text:?} {path:?}");
         }
+    }
+
+    #[test]
+    fn deeply_nested_text_neither_overflows_nor_hangs() {
+        let text = format!("Program(phases: {}1{})", "[".repeat(100_000), "]".repeat(100_000));
+        let index = FieldIndex::new(&text);
+        assert_eq!(index.find(&FieldPath::default().field("phases")), Some(Position { line: 1, column: 9 }));
     }
 }

@@ -45,8 +45,14 @@ mod tests {
 
     #[test]
     fn every_embedded_font_parses_and_the_body_family_is_complete() {
+        // Each of our files on its own: the set below also holds Typst's fonts, which outnumber ours.
+        let faces: Vec<usize> = EMBEDDED.iter().map(|data| Font::iter(Bytes::new(*data)).count()).collect();
+        assert_eq!(faces, [1; EMBEDDED.len()], "each embedded file must parse as one font");
         let set = font_set();
-        assert!(set.fonts.len() >= EMBEDDED.len(), "some embedded font failed to parse");
+        let typst_faces: usize = typst_assets::fonts().map(|data| Font::iter(Bytes::new(data)).count()).sum();
+        assert_eq!(set.fonts.len(), EMBEDDED.len() + typst_faces, "ours and Typst's, each once");
+        let first = set.fonts.first().map(|font| font.info().family.as_str());
+        assert_eq!(first, Some("Atkinson Hyperlegible Next"), "ours come first");
         let body: Vec<_> = set.book.select_family("atkinson hyperlegible next").collect();
         assert_eq!(body.len(), 4, "regular, bold, italic and bold italic");
         for family in ["noto sans", "noto sans arabic", "noto sans sc"] {
