@@ -1,8 +1,8 @@
 //! RON documents on disk: programs, exercise libraries and settings.
 //!
 //! What this module promises the therapist:
-//! - every file carries a format `version`; older versions are migrated when read, and a file written by a newer
-//!   Stepwise is opened read-only and never written over;
+//! - every file carries a format `version`; a file written by a newer Stepwise is opened read-only and never
+//!   written over (version 1 is the first: nothing older exists to migrate yet);
 //! - saving never loses data: the new text goes to a temporary file in the same folder, is flushed and synced,
 //!   the previous file is kept as `NAME.ron.bak`, and only then is the new file renamed into place;
 //! - every problem says where it is: `FILE:LINE:COLUMN: what was expected`.
@@ -71,7 +71,8 @@ pub struct LoadedProgram {
     pub program: Program,
     /// `Some(reason)` when the file must not be written over (written by a newer Stepwise).
     pub read_only: Option<String>,
-    /// What was migrated on the way in, for the therapist to know ("version 0 -> 1: ...").
+    /// The older format version the file was migrated from, for the therapist to know. Always `None` while
+    /// version 1 is the only one; kept so the window already tells the therapist when a migration happens.
     pub migrated_from: Option<u32>,
 }
 

@@ -29,6 +29,6 @@ pub use words::{
     seconds_in_words, side_in_words, week_dose_in_words,
 };
 
-/// The format version this build writes. Files carry it as `version: 1`; older ones are migrated when read,
-/// newer ones are opened read-only (see `files`).
+/// The format version this build writes. Files carry it as `version: 1`; newer ones are opened read-only (see
+/// `files`). Version 1 is the first, so nothing older is migrated yet.
 pub const FORMAT_VERSION: u32 = 1;
