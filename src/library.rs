@@ -354,6 +354,9 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("flossing", "slider"),
 ];
 
+/// How much a match found through a synonym counts against one of the typed words.
+const SYNONYM_WEIGHT: f32 = 0.8;
+
 /// The typed words, then each rewriting of them by one synonym (duplicates left out).
 fn variants<'a>(typed: &[&'a str]) -> Vec<Vec<&'a str>> {
     let mut all = vec![typed.to_vec()];
@@ -595,8 +598,11 @@ impl SearchIndex {
             best_forgiven: vec![0.0; count],
             touched: Vec::new(),
         };
-        for variant in variants(&typed) {
-            self.score(&variant, &mut scores, &mut best);
+        for (number, variant) in variants(&typed).iter().enumerate() {
+            // What was typed counts in full; a synonym's rewriting a little less, so that an exercise with the
+            // typed words in its name stays ahead of one that only the synonym finds.
+            let weight = if number == 0 { 1.0 } else { SYNONYM_WEIGHT };
+            self.score(variant, weight, &mut scores, &mut best);
         }
         let mut hits: Vec<(usize, u16, f32)> = best
             .iter()
@@ -611,7 +617,7 @@ impl SearchIndex {
     }
 
     /// Scores one form of the query and keeps, per entry, the better of it and what `best` already holds.
-    fn score(&self, query_words: &[&str], scores: &mut Scores, best: &mut [Option<(u16, f32)>]) {
+    fn score(&self, query_words: &[&str], weight: f32, scores: &mut Scores, best: &mut [Option<(u16, f32)>]) {
         let Scores { total, matched, forgiven, best_exact, best_forgiven, touched } = scores;
         total.fill(0.0);
         matched.fill(0);
@@ -662,7 +668,7 @@ impl SearchIndex {
             } else {
                 0.0
             };
-            let this = (forgiven[entry], total[entry] + bonus);
+            let this = (forgiven[entry], (total[entry] + bonus) * weight);
             let better = rank.is_none_or(|(was_forgiven, was_score)| {
                 this.0 < was_forgiven || (this.0 == was_forgiven && this.1 > was_score)
             });

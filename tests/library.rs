@@ -190,10 +190,29 @@ fn exact_and_prefix_matches_rank_before_forgiven_ones() {
 fn calf_raise_tip_toe_and_toe_raise_find_the_heel_raises() {
     let library = builtin();
     for typed in ["calf raise", "tip-toe", "toe raise", "tiptoe", "Tip toes", "toe raises"] {
-        let found = first(&library, typed);
-        assert!(found.starts_with("heel-raise"), "{typed:?} lists {found} first: {:?}", ids(&library, typed));
+        let found = ids(&library, typed);
+        // While the exercise that lifts the front of the foot is still named "Toe raise" (issue 11 renames it
+        // the forefoot lift), its exact name rightly comes first, and the heel raises next.
+        let heel_raise = if found.first().is_some_and(|id| id == "toe-raise") { found.get(1) } else { found.first() };
+        assert!(heel_raise.is_some_and(|id| id.starts_with("heel-raise")), "{typed:?} lists {found:?}");
     }
     assert_eq!(first(&library, "seated calf raise"), first(&library, "seated heel raise"));
+}
+
+#[test]
+fn typed_words_in_a_name_stay_ahead_of_what_a_synonym_finds() {
+    let mut exercises: Vec<Exercise> = builtin().entries().iter().map(|e| e.exercise.clone()).collect();
+    exercises.push(exercise("tiptoe-walk", "Tiptoe walk down the hall"));
+    let library = Library::from_exercises(Source::User, exercises);
+    assert_eq!(first(&library, "tiptoe"), "tiptoe-walk");
+    assert_eq!(first(&library, "tiptoe walk"), "tiptoe-walk");
+    let found = ids(&library, "tiptoe");
+    assert!(found.iter().any(|id| id.starts_with("heel-raise")), "the synonym still lists heel raises: {found:?}");
+}
+
+#[test]
+fn nerve_flossing_finds_the_sliders() {
+    let library = builtin();
     let flossing = first(&library, "nerve flossing");
     assert!(flossing.contains("slider"), "{flossing}");
 }
