@@ -137,3 +137,60 @@ fn settings_that_failed_to_load_stay_byte_identical_and_the_window_says_why() {
         assert!(!stepwise::files::backup_path(&locations.settings_file()).exists(), "{what}: a .bak was written");
     }
 }
+
+/// A printer that waits until the test lets it go, then says it printed.
+struct HeldPrinter {
+    release: std::sync::Mutex<std::sync::mpsc::Receiver<()>>,
+    printed: std::sync::Mutex<Vec<Vec<u8>>>,
+}
+
+impl stepwise::printing::Printer for HeldPrinter {
+    fn print(&self, pdf: &Path) -> Result<stepwise::handout::PrintOutcome, stepwise::handout::PrintError> {
+        let bytes = std::fs::read(pdf).unwrap_or_default();
+        let _ = self.release.lock().unwrap().recv_timeout(Duration::from_secs(30));
+        self.printed.lock().unwrap().push(bytes);
+        Ok(stepwise::handout::PrintOutcome::SentToPrinter { message: "request id is Fake-1".into() })
+    }
+}
+
+#[test]
+fn ctrl_p_prints_through_the_printer_on_a_worker_without_blocking_a_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let (release, held) = std::sync::mpsc::channel();
+    let printer =
+        std::sync::Arc::new(HeldPrinter { release: std::sync::Mutex::new(held), printed: std::sync::Mutex::default() });
+    let mut environment = AppEnvironment::new(Locations::under(dir.path()), Box::new(dialogs.clone()));
+    environment.today = Date::new(2026, 11, 24).unwrap();
+    environment.live_preview = false;
+    environment.printer = printer.clone();
+    let mut harness =
+        Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| StepwiseApp::new(cc, environment));
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    // The printer is still holding the job, and frames go on.
+    let started = std::time::Instant::now();
+    harness.run_steps(3);
+    assert!(started.elapsed() < Duration::from_secs(10), "a frame waited for the printer");
+    assert!(harness.state().is_printing(), "the job is under way on its worker");
+    assert!(printer.printed.lock().unwrap().is_empty());
+
+    release.send(()).unwrap();
+    for _ in 0..1000 {
+        harness.run_steps(1);
+        if !harness.state().is_printing() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!harness.state().is_printing(), "the print job never answered");
+    let handouts = printer.printed.lock().unwrap();
+    assert_eq!(handouts.len(), 1);
+    assert!(handouts[0].starts_with(b"%PDF"), "the printer got the handout");
+    assert!(
+        harness.state().notices.iter().any(|n| n.text.contains("Sent to the default printer (request id is Fake-1)")),
+        "{:?}",
+        harness.state().notices.iter().map(|n| n.text.clone()).collect::<Vec<_>>()
+    );
+}

@@ -28,9 +28,43 @@ impl StepwiseApp {
         }
     }
 
+    /// Typesets and prints on a worker thread (it can take seconds), through the app's `Printer`; the answer
+    /// is taken in a later frame (`receive_printed`).
     pub(super) fn print(&mut self) {
-        // A fresh temporary file nobody can guess, removed once the printer has it (see `printing`).
-        match printing::print_handout(&self.document.program, &self.print_setup(), &printing::SystemPrinter) {
+        if self.handout.printing.is_some() {
+            self.notify("The handout is still being printed.");
+            return;
+        }
+        let (answer, receiver) = std::sync::mpsc::channel();
+        let program = self.document.program.clone();
+        let setup = self.print_setup();
+        let printer = std::sync::Arc::clone(&self.handout.printer);
+        let ctx = self.handout.repaint.clone();
+        let spawned = std::thread::Builder::new().name("print".to_owned()).spawn(move || {
+            // A fresh temporary file nobody can guess, removed once the printer has it (see `printing`).
+            let outcome = printing::print_handout(&program, &setup, printer.as_ref()).map_err(|e| e.to_string());
+            let _ = answer.send(outcome);
+            ctx.request_repaint();
+        });
+        match spawned {
+            Ok(_) => {
+                self.handout.printing = Some(receiver);
+                self.notify("Printing the handout…");
+            }
+            Err(error) => self.report(format!("Not printed: {error}")),
+        }
+    }
+
+    /// Says what printing did, once the worker has answered.
+    pub(super) fn receive_printed(&mut self) {
+        let Some(receiver) = &self.handout.printing else { return };
+        let answer = match receiver.try_recv() {
+            Ok(answer) => answer,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err("printing stopped on an error in Stepwise".into()),
+        };
+        self.handout.printing = None;
+        match answer {
             Ok(printed) => {
                 self.notify(printed.outcome.to_string());
                 for warning in printed.warnings {
@@ -39,6 +73,12 @@ impl StepwiseApp {
             }
             Err(error) => self.report(format!("Not printed: {error}")),
         }
+    }
+
+    /// Whether a print job is under way.
+    #[must_use]
+    pub fn is_printing(&self) -> bool {
+        self.handout.printing.is_some()
     }
 
     /// The handout's options from the settings and the program (`crate::printing`, shared with the command line).

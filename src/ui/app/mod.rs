@@ -52,6 +52,8 @@ pub struct AppEnvironment {
     pub autosave_delay: Duration,
     /// Compile the handout preview on a worker thread (off in tests that do not look at it).
     pub live_preview: bool,
+    /// Where Print sends the handout (on a worker thread): the system's printing, or a test's fake.
+    pub printer: std::sync::Arc<dyn crate::printing::Printer>,
 }
 
 impl AppEnvironment {
@@ -71,6 +73,7 @@ impl AppEnvironment {
             today: today(),
             autosave_delay: Duration::from_secs(2),
             live_preview: true,
+            printer: std::sync::Arc::new(crate::printing::SystemPrinter),
         }
     }
 }
@@ -119,6 +122,11 @@ struct Derived {
 struct Handout {
     preview: Option<Preview>,
     live_preview: bool,
+    printer: std::sync::Arc<dyn crate::printing::Printer>,
+    /// To wake the window when the print job answers.
+    repaint: egui::Context,
+    /// The answer of the print job under way, if one is.
+    printing: Option<std::sync::mpsc::Receiver<Result<crate::printing::Printed, String>>>,
 }
 
 /// Per-frame bookkeeping of the window itself.
@@ -168,7 +176,7 @@ impl StepwiseApp {
     /// The app on a given context (for the benchmark, which has no `CreationContext`).
     #[must_use]
     pub fn with_context(ctx: &egui::Context, environment: AppEnvironment) -> Self {
-        let AppEnvironment { locations, dialogs, library, today, autosave_delay, live_preview } = environment;
+        let AppEnvironment { locations, dialogs, library, today, autosave_delay, live_preview, printer } = environment;
         let mut notices = Vec::new();
         let loaded = Settings::open(&locations.settings_file());
         let settings = loaded.settings;
@@ -240,7 +248,7 @@ impl StepwiseApp {
                 outdated: HashSet::new(),
                 outdated_revision: None,
             },
-            handout: Handout { preview, live_preview },
+            handout: Handout { preview, live_preview, printer, repaint: ctx.clone(), printing: None },
             frame: FrameState::default(),
         }
     }
@@ -351,6 +359,7 @@ impl StepwiseApp {
 
     /// After drawing and commands: notice changes and do what follows from them.
     fn after_frame(&mut self, ctx: &egui::Context) {
+        self.receive_printed();
         let library = &self.library;
         if self.document.notice_changes(&|id| library.contains(id)) {
             // Panels drawn before the change was noticed (timeline, title) catch up in one more frame.
