@@ -91,15 +91,17 @@ pub fn run_with_file(open: Option<std::path::PathBuf>) -> eframe::Result<()> {
 }
 
 fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
-    eframe::NativeOptions {
-        renderer,
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Stepwise")
-            .with_app_id(APP_ID)
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
-        ..Default::default()
-    }
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Stepwise")
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0]);
+    // The window's and the taskbar's icon (`crate::icon`); without it the desktop shows its default.
+    let viewport = match crate::icon::window_icon() {
+        Some(icon) => viewport.with_icon(icon),
+        None => viewport,
+    };
+    eframe::NativeOptions { renderer, viewport, ..Default::default() }
 }
 
 fn create_app(
