@@ -283,6 +283,7 @@ fn dose_strategy() -> impl Strategy<Value = Dose> {
             side,
             times_per_day,
             days_per_week,
+            when_needed: false,
             note,
         })
 }

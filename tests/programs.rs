@@ -38,7 +38,7 @@ fn library() -> Library {
 }
 
 #[test]
-fn the_seven_protocols_are_shipped() {
+fn the_eight_protocols_are_shipped() {
     let stems: Vec<String> = programs().into_iter().map(|(stem, _)| stem).collect();
     for expected in [
         "alfredson-eccentric",
@@ -48,6 +48,7 @@ fn the_seven_protocols_are_shipped() {
         "runners-calf-pain",
         "doms-tight-calves",
         "plantar-heel-pain",
+        "shin-pain",
     ] {
         assert!(stems.iter().any(|stem| stem == expected), "programs/{expected}.ron is missing: {stems:?}");
     }

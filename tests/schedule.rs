@@ -59,7 +59,7 @@ fn heavy_slow_resistance_follows_beyers_table() {
     assert_contiguous(&schedule, program.start_date);
     let beyer = [(3, 15), (3, 12), (3, 12), (4, 10), (4, 10), (4, 8), (4, 8), (4, 8), (4, 6), (4, 6), (4, 6), (4, 6)];
     for (week, (sets, reps)) in schedule.weeks.iter().zip(beyer) {
-        assert_eq!(week.exercises.len(), 2);
+        assert_eq!(week.exercises.len(), 3, "Beyer's three exercises");
         for exercise in &week.exercises {
             let dose = &exercise.dose;
             assert_eq!((dose.sets, dose.reps), (sets, Some(reps)), "week {}: {}", week.number, exercise.name);
@@ -69,7 +69,7 @@ fn heavy_slow_resistance_follows_beyers_table() {
         }
     }
     let ids: Vec<&str> = schedule.weeks[0].exercises.iter().map(|e| e.library_id.as_str()).collect();
-    assert_eq!(ids, ["heavy-slow-heel-raise-seated", "heavy-slow-heel-raise-standing"]);
+    assert_eq!(ids, ["heavy-slow-heel-raise-seated", "heel-raise-leg-press", "heavy-slow-heel-raise-standing"]);
 }
 
 #[test]
@@ -98,16 +98,22 @@ fn open_ended_phases_count_one_week_and_later_dates_are_the_earliest() {
     let lengths: Vec<_> = program.phases.iter().map(|p| p.length).collect();
     assert_eq!(
         lengths,
-        [PhaseLength::Weeks(1), PhaseLength::UntilCriteriaMet, PhaseLength::UntilCriteriaMet, PhaseLength::Weeks(3)]
+        [
+            PhaseLength::Weeks(1),
+            PhaseLength::UntilCriteriaMet,
+            PhaseLength::UntilCriteriaMet,
+            PhaseLength::UntilCriteriaMet,
+            PhaseLength::Weeks(4)
+        ]
     );
-    assert_eq!(schedule.week_count(), 1 + 1 + 1 + 3);
+    assert_eq!(schedule.week_count(), 1 + 1 + 1 + 1 + 4);
     let spans: Vec<String> = schedule.phases.iter().map(PhaseBlock::weeks_in_words).collect();
-    assert_eq!(spans, ["week 1", "from week 2", "from week 3", "weeks 4-6"]);
+    assert_eq!(spans, ["week 1", "from week 2", "from week 3", "from week 4", "weeks 5-8"]);
     assert!(!schedule.weeks[1].provisional && schedule.weeks[1].open_ended);
     assert!(schedule.weeks[2..].iter().all(|week| week.provisional));
-    let criteria = &schedule.phases[2].measurable_criteria;
+    let criteria = &schedule.phases[3].measurable_criteria;
     assert!(criteria.iter().any(|c| c.target == 25.0), "25 single-leg heel raises before running");
-    assert!(schedule.phases[3].measurable_criteria.iter().any(|c| c.target == 30.0 && c.unit == "minutes"));
+    assert!(schedule.phases[4].measurable_criteria.iter().any(|c| c.target == 30.0 && c.unit == "minutes"));
 }
 
 #[test]
@@ -155,7 +161,7 @@ fn stepwise_schedule_prints_a_readable_plan_for_every_program() {
         "4 sets of 6 with the heaviest weight you can lift 6 times (6 RM)",
         "From week 2 (from 12 Jan 2026): keep going until you meet the criteria below",
         "at the earliest",
-        "Hold 10 seconds, 10 times",
+        "Hold 20 seconds, 4 times",
         "(cap reached)",
         "Stay in this phase until:",
         "Ready to move on when:",

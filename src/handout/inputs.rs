@@ -190,7 +190,7 @@ pub(crate) fn prepare(program: &Program, options: &HandoutOptions, printed_on: D
         ("phases", Value::Array(phases)),
         ("plan", plan_rows(program, &schedule, &cards)),
         ("diary", diary(program, &schedule, &mut warnings)),
-        ("safety", super::safety::inputs(&crate::model::PainRule::default(), &emergency_number)),
+        ("safety", super::safety::inputs(&program.pain_rule, &emergency_number)),
     ]
     .into_iter()
     .map(|(key, value)| (Str::from(key), value))

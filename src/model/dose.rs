@@ -64,6 +64,10 @@ pub struct Dose {
     pub side: Side,
     pub times_per_day: u32,
     pub days_per_week: u32,
+    /// Done when the patient needs it (heat, ice) rather than on a schedule: printed "when needed", with
+    /// `times_per_day` as the most a day. Left out of the file when false, so older files read unchanged.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub when_needed: bool,
     /// Anything else the patient should know about this dose.
     pub note: String,
 }
@@ -81,6 +85,7 @@ impl Default for Dose {
             side: Side::BothTogether,
             times_per_day: 1,
             days_per_week: 7,
+            when_needed: false,
             note: String::new(),
         }
     }

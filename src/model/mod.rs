@@ -26,7 +26,7 @@ pub use validate::{
 };
 pub use words::{
     amount_in_words, days_in_words, dose_in_words, frequency_in_words, load_in_words, progression_in_words,
-    seconds_in_words, side_in_words, week_dose_in_words,
+    seconds_in_words, side_in_words, week_dose_in_words, when_needed_in_words,
 };
 
 /// The format version this build writes. Files carry it as `version: 1`; newer ones are opened read-only (see

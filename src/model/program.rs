@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Dose, ExerciseCopy, Load, Side};
+use super::{Date, Dose, ExerciseCopy, Load, PainRule, Side};
 
 /// One patient's home-exercise program: the document a therapist opens, edits, saves and prints.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +27,10 @@ pub struct Program {
     /// Notes for the patient, printed on the handout.
     #[serde(default)]
     pub notes: String,
+    /// How much pain this program allows: the handout's traffic light, its notes and every exercise text follow
+    /// this one rule. A file without one reads as the tendinopathy pain-monitoring model.
+    #[serde(default)]
+    pub pain_rule: PainRule,
     pub phases: Vec<Phase>,
 }
 
@@ -44,6 +48,7 @@ impl Program {
             start_date,
             goals: Vec::new(),
             notes: String::new(),
+            pain_rule: PainRule::default(),
             phases: vec![Phase::new(1, "Phase 1")],
         }
     }

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::safety::pain_scores_in;
 use super::{
     Bounds, Dose, DoseRange, Exercise, ExerciseKind, Load, Phase, PhaseLength, Prescription, Program, Progression,
 };
@@ -150,6 +151,7 @@ pub fn validate_program(program: &Program, is_known_exercise: &dyn Fn(&str) -> b
             validate_prescription(&mut report, &path, prescription);
         }
     }
+    validate_pain_limits(&mut report, program);
     report.problems
 }
 
@@ -505,4 +507,64 @@ pub fn validate_library(exercises: &[Exercise], is_known_elsewhere: &dyn Fn(&str
         }
     }
     problems
+}
+
+/// Pain limits a program's text states that its pain rule does not allow ("pain up to 5 out of 10" in a program
+/// whose rule is the acute-injury one): the handout would tell the patient two different things. Only text the
+/// patient reads is checked. A score of 0 ("no pain, 0 out of 10") agrees with every rule.
+fn validate_pain_limits(report: &mut Report, program: &Program) {
+    let rule = program.pain_rule.text();
+    let root = FieldPath::default();
+    let mut check = |path: FieldPath, text: &str| {
+        let stated: Vec<u8> = pain_scores_in(text)
+            .into_iter()
+            .filter(|&score| score > 0 && rule.highest_score.is_none_or(|limit| score > limit))
+            .collect();
+        let Some(&score) = stated.iter().max() else { return };
+        let message = match rule.highest_score {
+            Some(limit) => format!(
+                "says {score} out of 10, but the program's pain rule (“{}”) allows {limit} out of 10 at most: change \
+                 the text or the rule",
+                rule.label
+            ),
+            None => format!(
+                "says {score} out of 10, but the program's pain rule (“{}”) uses no pain scores: say it in the \
+                 rule's words, or choose another rule",
+                rule.label
+            ),
+        };
+        report.warning(path, message);
+    };
+    check(root.clone().field("notes"), &program.notes);
+    for (index, goal) in program.goals.iter().enumerate() {
+        check(root.clone().field("goals").index(index), goal);
+    }
+    for (phase_index, phase) in program.phases.iter().enumerate() {
+        let path = root.clone().field("phases").index(phase_index);
+        check(path.clone().field("goal"), &phase.goal);
+        check(path.clone().field("criteria"), &phase.criteria);
+        for (index, criterion) in phase.measurable_criteria.iter().enumerate() {
+            check(path.clone().field("measurable_criteria").index(index), &criterion.to_text());
+        }
+        for (index, prescription) in phase.prescriptions.iter().enumerate() {
+            let path = path.clone().field("prescriptions").index(index);
+            let exercise = &prescription.exercise;
+            let copy = path.clone().field("exercise");
+            check(copy.clone().field("goal"), &exercise.goal);
+            for (field, list) in [
+                ("steps", &exercise.steps),
+                ("cues", &exercise.cues),
+                ("common_mistakes", &exercise.common_mistakes),
+                ("cautions", &exercise.cautions),
+            ] {
+                for (item, text) in list.iter().enumerate() {
+                    check(copy.clone().field(field).index(item), text);
+                }
+            }
+            check(path.clone().field("dose").field("note"), &prescription.dose.note);
+            if let Progression::ByResponse(rule_text) = &prescription.progression {
+                check(path.clone().field("progression"), rule_text);
+            }
+        }
+    }
 }

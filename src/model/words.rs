@@ -16,7 +16,9 @@ pub fn dose_in_words(dose: &Dose, kind: ExerciseKind, affected: Side) -> String 
     let mut parts = Vec::new();
     let amount = amount_in_words(dose, kind);
     // Advice with nothing to count ("wear the sleeve") is not done "once a day": it is simply "every day".
-    let frequency = if amount.is_none() && dose.times_per_day <= 1 {
+    let frequency = if dose.when_needed {
+        when_needed_in_words(dose.times_per_day)
+    } else if amount.is_none() && dose.times_per_day <= 1 {
         days_in_words(dose.days_per_week)
     } else {
         frequency_in_words(dose.times_per_day, dose.days_per_week)
@@ -147,6 +149,15 @@ pub fn frequency_in_words(times_per_day: u32, days_per_week: u32) -> String {
         n => format!("{n} times a day"),
     };
     format!("{per_day}, {}", days_in_words(days_per_week))
+}
+
+/// "when needed", "when needed, up to 3 times a day": heat, ice and the like, used as the patient needs them.
+#[must_use]
+pub fn when_needed_in_words(times_per_day: u32) -> String {
+    match times_per_day {
+        0 | 1 => "when needed".to_owned(),
+        n => format!("when needed, up to {} a day", times_in_words(n)),
+    }
 }
 
 /// "every day", "once a week", "3 days a week".
@@ -399,6 +410,25 @@ mod tests {
         assert_eq!(dose_in_words(&d, ExerciseKind::Advice, Side::Left), "Every day");
         let d = Dose { side: Side::Affected, days_per_week: 3, ..d };
         assert_eq!(dose_in_words(&d, ExerciseKind::Advice, Side::Left), "On the affected leg (left), 3 days a week");
+    }
+
+    #[test]
+    fn heat_and_ice_when_needed_never_read_as_every_day() {
+        let d = Dose {
+            sets: 1,
+            reps: None,
+            duration_seconds: Some(900),
+            side: Side::Affected,
+            when_needed: true,
+            ..Dose::default()
+        };
+        let words = dose_in_words(&d, ExerciseKind::Advice, Side::Right);
+        assert_eq!(words, "15 minutes on the affected leg (right), when needed");
+        let d = Dose { times_per_day: 3, ..d };
+        assert_eq!(
+            dose_in_words(&d, ExerciseKind::Advice, Side::Right),
+            "15 minutes on the affected leg (right), when needed, up to 3 times a day"
+        );
     }
 
     #[test]
