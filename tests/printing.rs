@@ -179,3 +179,21 @@ fn the_printed_on_date_is_the_local_date_and_the_command_line_warns_like_the_win
     assert_ne!(printed[0], printed[1]);
     assert_eq!(names_in(home.path()), ["config", "handout.pdf"], "printed twice over one file, no .pdf.bak");
 }
+
+/// Found by the long fuzz run: a caution of 40,000 "ZWJ + emoji" made the PDF writer (krilla) panic slicing text at
+/// byte 65535, which would close the window on Export. Now it is an error that says what to do.
+#[test]
+fn a_field_too_long_for_the_pdf_writer_is_an_error_not_a_crash() {
+    let mut program = program();
+    program.phases[0].prescriptions[0].exercise.cautions.push("\u{200d}\u{1F642}".repeat(20_000));
+    let setup = printing::handout_options(&settings(None), &program, today());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.pdf");
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| printing::export_pdf(&program, &setup, &path));
+    std::panic::set_hook(quiet);
+    let error = result.expect("no panic").expect_err("the handout cannot be written");
+    assert!(error.to_string().contains("very long text"), "{error}");
+    assert!(!path.exists(), "nothing half-written");
+}

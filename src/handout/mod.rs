@@ -168,8 +168,18 @@ pub fn compile(program: &Program, options: &HandoutOptions) -> Result<Handout, H
             creator: Smart::Custom(Some(format!("Stepwise {}", env!("CARGO_PKG_VERSION")))),
             ..typst_pdf::PdfOptions::default()
         };
-        let pdf = typst_pdf::pdf(&document, &pdf_options)
-            .map_err(|errors| HandoutError::Pdf(describe_all(&world, &errors)))?;
+        // The PDF writer (krilla 0.8.2) panics on a text run over 64 KB with characters of several bytes (found by
+        // tests/fuzz.rs: a caution of 40,000 emoji): a panic here must not take the window with it.
+        let written =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(&document, &pdf_options)))
+                .map_err(|_| {
+                    HandoutError::Pdf(
+                        "the PDF writer stopped on a very long text (tens of thousands of characters in one field): \
+                     shorten it"
+                            .to_owned(),
+                    )
+                })?;
+        let pdf = written.map_err(|errors| HandoutError::Pdf(describe_all(&world, &errors)))?;
         warnings.dedup();
         Ok(Handout { pdf, warnings, page_count: document.pages().len(), document })
     });
