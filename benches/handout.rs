@@ -1,6 +1,8 @@
 //! Handout speed: the first compile after start-up (fonts parsed, caches cold), a warm 12-exercise compile to
-//! PDF, a recompile after an edit (what the live preview does), rendering a preview page, and memory over 100
-//! compiles (the caches must be evicted, or a long editing session keeps every old layout).
+//! PDF in the compact and the detailed layout, a recompile after an edit (what the live preview does), rendering
+//! the preview, and memory over 100 compiles (the caches must be evicted, or a long editing session keeps every
+//! old layout). Issue 12's targets, release build: compact 12 exercises warm and after an edit at most 15 ms,
+//! the first compile after start-up at most 60 ms.
 //!
 //! `cargo bench --bench handout`. The one-off figures are printed before criterion's.
 
@@ -9,7 +11,7 @@ use std::time::Instant;
 
 use criterion::Criterion;
 use stepwise::handout::{self, ClinicDetails, HandoutOptions};
-use stepwise::model::Date;
+use stepwise::model::{Date, HandoutLayout, HandoutScope, Program};
 
 fn options() -> HandoutOptions {
     HandoutOptions {
@@ -32,13 +34,24 @@ fn resident_mib() -> Option<f64> {
     Some(pages * 4096.0 / (1024.0 * 1024.0))
 }
 
+/// The 12-exercise demonstration program, every stage, in this layout.
+fn program(layout: HandoutLayout) -> Program {
+    let mut program = handout::demo_program(12);
+    program.handout.scope = HandoutScope::Whole;
+    program.handout.layout = layout;
+    program
+}
+
 fn one_off_figures() {
-    let program = handout::demo_program(12);
+    let program = program(HandoutLayout::Compact);
     let started = Instant::now();
     let first = handout::compile(&program, &options());
     let elapsed = started.elapsed();
     match first {
-        Ok(h) => println!("handout/first compile after start-up (12 exercises, {} pages): {elapsed:.1?}", h.page_count),
+        Ok(h) => println!(
+            "handout/first compile after start-up (compact, 12 exercises, {} pages): {elapsed:.1?}",
+            h.page_count
+        ),
         Err(e) => println!("handout/first compile failed: {e}"),
     }
 
@@ -58,15 +71,19 @@ fn one_off_figures() {
 }
 
 fn benches(c: &mut Criterion) {
-    let program = handout::demo_program(12);
     let options = options();
-    c.bench_function("handout/compile + PDF, 12 exercises, warm", |b| {
+    let detailed = program(HandoutLayout::Detailed);
+    c.bench_function("handout/compile + PDF, detailed, 12 exercises, warm", |b| {
+        b.iter(|| handout::compile(black_box(&detailed), black_box(&options)));
+    });
+    let program = program(HandoutLayout::Compact);
+    c.bench_function("handout/compile + PDF, compact, 12 exercises, warm", |b| {
         b.iter(|| handout::compile(black_box(&program), black_box(&options)));
     });
 
     let mut edited = program.clone();
     let mut keystroke = 0_u32;
-    c.bench_function("handout/compile + PDF after an edit", |b| {
+    c.bench_function("handout/compile + PDF, compact, after an edit", |b| {
         b.iter(|| {
             keystroke += 1;
             edited.phases[0].prescriptions[0].dose.reps = Some(10 + keystroke % 10);
@@ -74,7 +91,7 @@ fn benches(c: &mut Criterion) {
         });
     });
 
-    c.bench_function("handout/preview, all pages at 1 px/pt, no PDF", |b| {
+    c.bench_function("handout/preview, compact, all pages at 1 px/pt, no PDF", |b| {
         b.iter(|| handout::render_pages(black_box(&program), black_box(&options), 1.0));
     });
 }

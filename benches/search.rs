@@ -23,6 +23,7 @@ fn generated_library(size: usize) -> Library {
                 steps: (0..5)
                     .map(|s| format!("Step {s}: move the {} then the {} slowly", word(s), word(s + 1)))
                     .collect(),
+                short_steps: Vec::new(),
                 cues: vec!["Slowly".into()],
                 common_mistakes: vec!["Rushing".into()],
                 cautions: vec!["Stop if sharp pain".into()],

@@ -48,11 +48,23 @@ enum Command {
         programs: Vec<PathBuf>,
     },
     /// Make the patient's handout as a PDF.
+    ///
+    /// Without --stage or --whole it prints the stage the patient is in now, in the layout saved with the
+    /// program (detailed unless chosen in the app).
     Print {
         program: PathBuf,
         /// Where to write the PDF.
         #[arg(short, long)]
         output: PathBuf,
+        /// Print this stage (1 = the first); repeat for more stages.
+        #[arg(long = "stage", value_name = "N", conflicts_with = "whole")]
+        stages: Vec<usize>,
+        /// Print every stage.
+        #[arg(long)]
+        whole: bool,
+        /// Detailed (every step and tip), compact (three exercises a page) or summary (one page for the fridge).
+        #[arg(long, value_enum)]
+        layout: Option<Layout>,
         #[arg(long, value_enum, default_value_t = Paper::A4)]
         paper: Paper,
         /// Larger type for patients who find small print hard to read.
@@ -88,6 +100,13 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum Layout {
+    Detailed,
+    Compact,
+    Summary,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Paper {
     A4,
     Letter,
@@ -102,7 +121,9 @@ fn main() -> ExitCode {
         Some(Command::Check { files }) => Ok(check(&files)),
         Some(Command::Library { query }) => Ok(list_library(&query.join(" "))),
         Some(Command::Schedule { programs }) => schedule(&programs),
-        Some(Command::Print { program, output, paper, large_print }) => print(&program, &output, paper, large_print),
+        Some(Command::Print { program, output, stages, whole, layout, paper, large_print }) => {
+            print(&program, &output, &PrintChoice { stages, whole, layout, paper, large_print })
+        }
         Some(Command::Export { program, ics, stages, whole, morning, evening, midday }) => {
             let choice = if whole {
                 stepwise::export::StageChoice::Whole
@@ -267,19 +288,65 @@ fn schedule(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print(program_path: &Path, output: &Path, paper: Paper, large_print: bool) -> anyhow::Result<ExitCode> {
+/// What `stepwise print` was asked for, besides the files.
+struct PrintChoice {
+    stages: Vec<usize>,
+    whole: bool,
+    layout: Option<Layout>,
+    paper: Paper,
+    large_print: bool,
+}
+
+/// The program's own handout choice, changed by the command line's `--stage`, `--whole` and `--layout`.
+fn choose_scope(program: &mut stepwise::model::Program, choice: &PrintChoice) -> anyhow::Result<()> {
+    use stepwise::model::{HandoutLayout, HandoutScope};
+    if choice.whole {
+        program.handout.scope = HandoutScope::Whole;
+    } else if !choice.stages.is_empty() {
+        let count = program.phases.len();
+        let mut ids = Vec::new();
+        for &number in &choice.stages {
+            let Some(phase) = number.checked_sub(1).and_then(|index| program.phases.get(index)) else {
+                let names: Vec<String> =
+                    program.phases.iter().enumerate().map(|(i, p)| format!("{}: {}", i + 1, p.name.trim())).collect();
+                anyhow::bail!(
+                    "there is no stage {number}: the program has {} ({})",
+                    match count {
+                        0 => "no stages".to_owned(),
+                        1 => "stage 1 only".to_owned(),
+                        n => format!("stages 1 to {n}"),
+                    },
+                    names.join(", ")
+                );
+            };
+            ids.push(phase.id);
+        }
+        program.handout.scope = HandoutScope::Stages(ids);
+    }
+    if let Some(layout) = choice.layout {
+        program.handout.layout = match layout {
+            Layout::Detailed => HandoutLayout::Detailed,
+            Layout::Compact => HandoutLayout::Compact,
+            Layout::Summary => HandoutLayout::Summary,
+        };
+    }
+    Ok(())
+}
+
+fn print(program_path: &Path, output: &Path, choice: &PrintChoice) -> anyhow::Result<ExitCode> {
     use stepwise::handout;
-    let program = load(program_path)?;
+    let mut program = load(program_path)?;
+    choose_scope(&mut program, choice).map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
     let settings = files::settings::Locations::for_user()
         .and_then(|l| files::settings::Settings::load(&l.settings_file()).ok())
         .unwrap_or_default();
     // The same options as the window's (stepwise::printing), with the paper and print size from the arguments.
     let mut setup = stepwise::printing::handout_options(&settings, &program, stepwise::clock::today());
-    setup.options.paper = match paper {
+    setup.options.paper = match choice.paper {
         Paper::A4 => handout::Paper::A4,
         Paper::Letter => handout::Paper::Letter,
     };
-    setup.options.large_print = large_print;
+    setup.options.large_print = choice.large_print;
     let exported = stepwise::printing::export_pdf(&program, &setup, output)
         .map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
     for warning in &exported.warnings {

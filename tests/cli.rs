@@ -198,3 +198,28 @@ fn output_cut_short_by_the_reader_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn print_chooses_stages_and_layout_and_names_the_choices_when_wrong() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/calf-strain-return-to-run.ron");
+    let pdf = dir.path().join("stage.pdf");
+    let (code, out, err) =
+        run(stepwise().arg("print").arg(&program).arg("-o").arg(&pdf).args(["--stage", "2", "--layout", "compact"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(std::fs::read(&pdf).is_ok_and(|bytes| bytes.starts_with(b"%PDF")), "{err}");
+
+    let (code, _, err) = run(stepwise().arg("print").arg(&program).arg("-o").arg(&pdf).args(["--stage", "99"]));
+    assert_eq!(code, 1);
+    assert!(err.contains("there is no stage 99: the program has stages 1 to"), "{err}");
+    assert!(err.contains("1: "), "the stages are named: {err}");
+
+    let (code, _, err) = run(stepwise().arg("print").arg(&program).arg("-o").arg(&pdf).args(["--layout", "tiny"]));
+    assert_ne!(code, 0);
+    for choice in ["detailed", "compact", "summary"] {
+        assert!(err.contains(choice), "the layouts are named: {err}");
+    }
+    let (code, _, err) =
+        run(stepwise().arg("print").arg(&program).arg("-o").arg(&pdf).args(["--whole", "--stage", "1"]));
+    assert_ne!(code, 0, "--whole and --stage together: {err}");
+}

@@ -18,6 +18,7 @@ fn copy(name: &str) -> ExerciseCopy {
         region: BodyRegion::Achilles,
         goal: "Strengthen the tendon".into(),
         steps: vec!["Stand on the edge of a step.".into(), "Lower the heel slowly.".into()],
+        short_steps: Vec::new(),
         cues: vec!["Slowly".into()],
         common_mistakes: vec![],
         cautions: vec![],

@@ -4,8 +4,8 @@
 
 use stepwise::handout::{self, ClinicDetails, Handout, HandoutOptions, Paper};
 use stepwise::model::{
-    BodyRegion, Date, Dose, ExerciseCopy, ExerciseKind, Phase, PhaseLength, Prescription, Program, Progression, Side,
-    dose_in_words,
+    BodyRegion, Date, Dose, ExerciseCopy, ExerciseKind, HandoutChoice, HandoutLayout, HandoutScope, Phase, PhaseLength, Prescription, Program,
+    Progression, Side, dose_in_words,
 };
 
 fn options() -> HandoutOptions {
@@ -21,6 +21,12 @@ fn options() -> HandoutOptions {
         },
         printed_on: Date::new(2026, 11, 24),
     }
+}
+
+/// The program with every stage printed (the handout's default is the current stage only).
+fn whole(mut program: Program) -> Program {
+    program.handout.scope = HandoutScope::Whole;
+    program
 }
 
 fn compile(program: &Program, options: &HandoutOptions) -> Handout {
@@ -80,6 +86,7 @@ fn small_program(patient: &str, exercise: &str) -> Program {
             region: BodyRegion::Calf,
             goal: "Eases a tight calf.".into(),
             steps: vec!["Stand facing a wall.".into(), "Lean in until you feel a stretch.".into()],
+            short_steps: Vec::new(),
             cues: vec!["A stretch, not pain.".into()],
             common_mistakes: vec!["Lifting the back heel.".into()],
             cautions: vec!["Stop if your calf swells.".into()],
@@ -91,7 +98,7 @@ fn small_program(patient: &str, exercise: &str) -> Program {
         progression: Progression::AddHoldSeconds { add: 5, every_weeks: 1, up_to: 45 },
     });
     program.phases = vec![phase];
-    program
+    whole(program)
 }
 
 /// A drawing that exists, so tests about other things get no "missing picture" warning.
@@ -106,7 +113,7 @@ fn first_illustration_id() -> String {
 
 #[test]
 fn a_twelve_exercise_program_has_everything_a_patient_needs() {
-    let program = handout::demo_program(12);
+    let program = whole(handout::demo_program(12));
     let handout = compile(&program, &options());
     assert!(handout.page_count >= 6, "{} pages", handout.page_count);
     assert!(handout.pdf.starts_with(b"%PDF-"));
@@ -142,7 +149,7 @@ fn ready_made_programs() -> Vec<(&'static str, Program)> {
             let text = String::from_utf8_lossy(bytes);
             let loaded = stepwise::files::program_from_str(&text, std::path::Path::new(name))
                 .unwrap_or_else(|e| panic!("programs/{name}.ron: {e}"));
-            let mut program = loaded.program;
+            let mut program = whole(loaded.program);
             if program.patient.name.trim().is_empty() {
                 program.patient.name = "Test Patient".into();
             }
@@ -247,7 +254,7 @@ fn the_plan_names_each_exercise_once_a_stage_with_the_dose_of_each_week() {
 
 #[test]
 fn letter_and_large_print() {
-    let program = handout::demo_program(6);
+    let program = whole(handout::demo_program(6));
     let a4 = compile(&program, &options());
     let letter = compile(&program, &HandoutOptions { paper: Paper::Letter, ..options() });
     let large = compile(&program, &HandoutOptions { large_print: true, ..options() });
@@ -305,7 +312,9 @@ fn names_in_many_scripts_print_without_empty_boxes() {
     ];
     for name in names {
         let handout = compile(&small_program(name, "Calf stretch"), &options());
-        assert!(handout.warnings.is_empty(), "{name}: {:?}", handout.warnings);
+        // Arabic may cost the PDF/UA mark (see below), never a glyph.
+        let warnings: Vec<_> = handout.warnings.iter().filter(|w| !w.contains("PDF/UA")).collect();
+        assert!(warnings.is_empty(), "{name}: {warnings:?}");
         let text = text_of(&handout);
         if name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
             // Arabic is shaped into joined forms, which pdf-extract does not map back letter by letter (poppler's
@@ -368,7 +377,7 @@ fn an_empty_program_still_prints_the_safety_pages() {
 
 #[test]
 fn preview_pages_are_not_blank() {
-    let program = handout::demo_program(4);
+    let program = whole(handout::demo_program(4));
     let handout = compile(&program, &options());
     let pages = handout.pages_rgba(0.5);
     assert_eq!(pages.len(), handout.page_count);
@@ -387,7 +396,7 @@ fn preview_pages_are_not_blank() {
 
 #[test]
 fn the_same_program_prints_the_same_pdf() {
-    let program = handout::demo_program(3);
+    let program = whole(handout::demo_program(3));
     assert_eq!(compile(&program, &options()).pdf, compile(&program, &options()).pdf);
 }
 
@@ -399,4 +408,254 @@ fn handouts_and_errors_can_cross_threads() {
     send_and_share::<handout::HandoutError>();
     send_and_share::<handout::PreviewPage>();
     send_and_share::<handout::PrintError>();
+}
+
+// --- Scope and layouts ------------------------------------------------------------------------------------------
+
+fn with_choice(program: &Program, scope: HandoutScope, layout: HandoutLayout) -> Program {
+    let mut program = program.clone();
+    program.handout = HandoutChoice { scope, layout };
+    program
+}
+
+fn ready_made(name: &str) -> Program {
+    ready_made_programs()
+        .into_iter()
+        .find(|(stem, _)| *stem == name)
+        .map(|(_, program)| program)
+        .unwrap_or_else(|| panic!("no ready-made program {name}"))
+}
+
+#[test]
+fn compact_and_summary_handouts_keep_to_their_page_budgets() {
+    let alfredson = ready_made("alfredson-eccentric");
+    let compact = compile(&with_choice(&alfredson, HandoutScope::Whole, HandoutLayout::Compact), &options());
+    assert!(compact.page_count <= 3, "compact Alfredson: {} pages", compact.page_count);
+
+    let calf = ready_made("calf-strain-return-to-run");
+    let stage_3 = HandoutScope::Stages(vec![calf.phases[2].id]);
+    let compact = compile(&with_choice(&calf, stage_3, HandoutLayout::Compact), &options());
+    assert!(compact.page_count <= 4, "compact calf strain, stage 3: {} pages", compact.page_count);
+
+    for (name, program) in ready_made_programs() {
+        for phase in program.phases.iter().filter(|phase| phase.prescriptions.len() <= 8) {
+            let summary = with_choice(&program, HandoutScope::Stages(vec![phase.id]), HandoutLayout::Summary);
+            let handout = compile(&summary, &options());
+            assert_eq!(handout.page_count, 1, "{name}, summary of “{}”", phase.name);
+        }
+    }
+}
+
+#[test]
+fn large_print_compact_takes_at_most_1_8_times_the_pages() {
+    for (name, program) in ready_made_programs() {
+        let program = with_choice(&program, HandoutScope::Whole, HandoutLayout::Compact);
+        let normal = compile(&program, &options()).page_count;
+        let large = compile(&program, &HandoutOptions { large_print: true, ..options() }).page_count;
+        assert!(large as f64 <= normal as f64 * 1.8, "{name}: {large} large-print pages for {normal}");
+    }
+}
+
+/// The names of exercises in this stage and in no other.
+fn only_in(program: &Program, stage: usize) -> Vec<String> {
+    let in_stage = |index: usize| -> Vec<String> {
+        program.phases[index].prescriptions.iter().map(|p| p.exercise.name.clone()).collect()
+    };
+    let mine = in_stage(stage);
+    let others: Vec<String> =
+        (0..program.phases.len()).filter(|&index| index != stage).flat_map(in_stage).collect();
+    mine.into_iter().filter(|name| !others.contains(name)).collect()
+}
+
+#[test]
+fn a_stage_handout_holds_that_stage_and_no_other_in_every_layout() {
+    let mut calf = ready_made("calf-strain-return-to-run");
+    calf.current_stage = Some(calf.phases[1].id);
+    let current = with_choice(&calf, HandoutScope::CurrentStage, HandoutLayout::Detailed);
+    let stage_2 = only_in(&calf, 1);
+    assert!(!stage_2.is_empty(), "stage 2 has exercises of its own");
+    let elsewhere: Vec<String> = (0..calf.phases.len()).filter(|&i| i != 1).flat_map(|i| only_in(&calf, i)).collect();
+    for layout in HandoutLayout::ALL {
+        let program = with_choice(&current, HandoutScope::CurrentStage, layout);
+        let handout = compile(&program, &options());
+        let text = text_of(&handout);
+        for name in &stage_2 {
+            assert_contains(&text, name);
+        }
+        for name in &elsewhere {
+            assert_eq!(occurrences(&text, name), 0, "{layout:?}: “{name}” is not in stage 2:\n{text}");
+        }
+        // Every stage's dose in words is there too.
+        for prescription in &calf.phases[1].prescriptions {
+            let dose = dose_in_words(&prescription.dose, prescription.exercise.kind, calf.patient.side);
+            assert_contains(&text, &dose);
+        }
+    }
+}
+
+#[test]
+fn the_safety_section_and_the_diary_come_in_every_layout() {
+    let program = handout::demo_program(9);
+    for layout in HandoutLayout::ALL {
+        for scope in [HandoutScope::CurrentStage, HandoutScope::Whole] {
+            let text = text_of(&compile(&with_choice(&program, scope.clone(), layout), &options()));
+            assert_contains(&text, "lood clot");
+            assert_contains(&text, "Stop and call Riverside Physiotherapy");
+            match layout {
+                HandoutLayout::Summary => {
+                    // The diary of the summary: a tick box a day beside each exercise, the days named.
+                    assert_contains(&text, "Exercise and dose");
+                    let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+                    assert!(days.iter().all(|day| text.contains(day)), "{layout:?}: {text}");
+                }
+                HandoutLayout::Detailed | HandoutLayout::Compact => {
+                    assert_contains(&text, "Keep yourself safe");
+                    assert_contains(&text, "My exercise diary");
+                    assert_contains(&text, "Week by week");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_stage_handout_says_what_comes_next() {
+    let program = handout::demo_program(9);
+    let text = text_of(&compile(&program, &options()));
+    assert_contains(&text, "This handout: Stage 1 of 3: Settle");
+    assert_contains(&text, "Next: stage 2, Build strength (weeks 3–6). Before you move on:");
+    assert_contains(&text, "Walking is comfortable");
+    // The plan and diary cover stage 1 only: weeks 1 and 2.
+    assert_contains(&text, "Week 2");
+    assert_eq!(occurrences(&text, "Week 3"), 0, "{text}");
+}
+
+#[test]
+fn custom_exercises_without_short_steps_print_shortened_steps_and_warn() {
+    let mut program = with_choice(&small_program("Ann Jones", "Wall calf stretch"), HandoutScope::Whole, HandoutLayout::Compact);
+    let long = "Stand facing a wall with both hands flat on it at the height of your shoulders, and then step back with one leg";
+    program.phases[0].prescriptions[0].exercise.steps = vec![long.into()];
+    let handout = compile(&program, &options());
+    assert!(handout.warnings.iter().any(|w| w.contains("has no short steps")), "{:?}", handout.warnings);
+    let text = text_of(&handout);
+    assert_eq!(occurrences(&text, "then step back with one leg"), 0, "{text}");
+    assert_contains(&text, "Stand facing a wall with both hands flat on it");
+
+    program.phases[0].prescriptions[0].exercise.short_steps = vec!["Hands on the wall, one leg back.".into()];
+    let handout = compile(&program, &options());
+    assert!(handout.warnings.is_empty(), "{:?}", handout.warnings);
+    assert_contains(&text_of(&handout), "Hands on the wall, one leg back.");
+}
+
+#[test]
+fn every_library_exercise_has_short_steps_a_patient_can_take_in_at_a_glance() {
+    let library = stepwise::library::Library::builtin().unwrap_or_else(|e| panic!("library: {e}"));
+    for entry in library.entries() {
+        let exercise = &entry.exercise;
+        let count = exercise.short_steps.len();
+        assert!((1..=4).contains(&count), "{}: {count} short steps", exercise.id);
+        for step in &exercise.short_steps {
+            assert!(step.chars().count() <= 90, "{}: “{step}” is longer than 90 characters", exercise.id);
+        }
+    }
+}
+
+// --- The accessible PDF -----------------------------------------------------------------------------------------
+
+/// What a PDF reader's accessibility check looks at, read with lopdf (no system tools).
+struct Accessibility {
+    tagged: bool,
+    language: Option<String>,
+    pdf_ua_part: Option<String>,
+    figures: usize,
+    figures_without_alt: usize,
+}
+
+fn accessibility(pdf: &[u8]) -> Accessibility {
+    use lopdf::{Document, Object};
+    let document = Document::load_mem(pdf).unwrap_or_else(|e| panic!("the PDF does not parse: {e}"));
+    let catalog = document.catalog().unwrap_or_else(|e| panic!("no catalog: {e}"));
+    let resolve = |object: &Object| -> Object {
+        match object {
+            Object::Reference(id) => document.get_object(*id).cloned().unwrap_or(Object::Null),
+            other => other.clone(),
+        }
+    };
+    let tagged = catalog
+        .get(b"MarkInfo")
+        .ok()
+        .map(resolve)
+        .and_then(|info| info.as_dict().ok().and_then(|d| d.get(b"Marked").ok().and_then(|m| m.as_bool().ok())))
+        .unwrap_or(false)
+        && catalog.get(b"StructTreeRoot").is_ok();
+    let language = catalog.get(b"Lang").ok().map(resolve).and_then(|lang| match lang {
+        Object::String(bytes, _) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        _ => None,
+    });
+    let metadata = catalog.get(b"Metadata").ok().map(resolve).and_then(|object| match object {
+        Object::Stream(mut stream) => {
+            let _ = stream.decompress();
+            Some(String::from_utf8_lossy(&stream.content).into_owned())
+        }
+        _ => None,
+    });
+    let pdf_ua_part = metadata.as_deref().and_then(|xmp| {
+        let start = xmp.find("pdfuaid:part")? + "pdfuaid:part".len();
+        let rest = &xmp[start..];
+        let digits: String =
+            rest.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+        Some(digits)
+    });
+    let (mut figures, mut figures_without_alt) = (0, 0);
+    for object in document.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let is_figure = dict.get(b"S").ok().and_then(|s| s.as_name().ok()).is_some_and(|name| name == b"Figure");
+        if is_figure {
+            figures += 1;
+            let alt = dict.get(b"Alt").ok().map(resolve);
+            let has_alt = matches!(alt, Some(Object::String(bytes, _)) if !bytes.is_empty());
+            if !has_alt {
+                figures_without_alt += 1;
+            }
+        }
+    }
+    Accessibility { tagged, language, pdf_ua_part, figures, figures_without_alt }
+}
+
+#[test]
+fn the_handout_is_pdf_ua_with_alt_text_on_every_picture() {
+    let mut with_logo = options();
+    with_logo.clinic.logo = Some(
+        br##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#0b6e75"/></svg>"##
+            .to_vec(),
+    );
+    for layout in HandoutLayout::ALL {
+        let program = with_choice(&handout::demo_program(9), HandoutScope::Whole, layout);
+        let handout = compile(&program, &with_logo);
+        assert!(
+            !handout.warnings.iter().any(|w| w.contains("PDF/UA")),
+            "{layout:?}: {:?}",
+            handout.warnings
+        );
+        let found = accessibility(&handout.pdf);
+        assert!(found.tagged, "{layout:?}: not a tagged PDF");
+        assert_eq!(found.language.as_deref(), Some("en"), "{layout:?}");
+        assert_eq!(found.pdf_ua_part.as_deref(), Some("1"), "{layout:?}: the XMP does not declare PDF/UA-1");
+        // One picture per card (a card repeated from an earlier one has none in the detailed layout) and the logo.
+        assert!(found.figures > program.phases.iter().map(|p| p.prescriptions.len()).sum::<usize>() / 2, "{layout:?}: {} figures", found.figures);
+        assert_eq!(found.figures_without_alt, 0, "{layout:?}: figures without alt text");
+    }
+}
+
+#[test]
+fn text_that_cannot_be_pdf_ua_still_prints_as_a_tagged_pdf_with_a_warning() {
+    // Arabic shaped into joined letters cannot be mapped back to its characters one by one, which PDF/UA needs.
+    let handout = compile(&small_program("محمد الأحمد", "Calf stretch"), &options());
+    let found = accessibility(&handout.pdf);
+    assert!(found.tagged);
+    if found.pdf_ua_part.is_none() {
+        assert!(handout.warnings.iter().any(|w| w.contains("PDF/UA")), "{:?}", handout.warnings);
+    } else {
+        assert!(!handout.warnings.iter().any(|w| w.contains("PDF/UA")), "{:?}", handout.warnings);
+    }
 }

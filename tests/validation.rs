@@ -13,6 +13,7 @@ fn heel_drop() -> ExerciseCopy {
         region: BodyRegion::Achilles,
         goal: String::new(),
         steps: vec!["Lower slowly".into()],
+        short_steps: Vec::new(),
         cues: vec![],
         common_mistakes: vec![],
         cautions: vec![],

@@ -270,6 +270,7 @@ fn prescription(id: u64, exercise: &DemoExercise) -> Prescription {
             region: BodyRegion::Calf,
             goal: exercise.goal.to_owned(),
             steps: lines(exercise.steps),
+            short_steps: Vec::new(),
             cues: lines(exercise.cues),
             common_mistakes: Vec::new(),
             cautions: Vec::new(),

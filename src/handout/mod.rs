@@ -58,6 +58,7 @@
 //! Compiles are independent and thread-safe (the app compiles off the UI thread). The fonts are parsed once
 //! per process; the first compile pays for that (see `benches/handout.rs`).
 
+pub mod content;
 mod demo;
 mod fonts;
 mod inputs;
@@ -164,22 +165,7 @@ pub enum HandoutError {
 /// Typesets the program and writes the PDF.
 pub fn compile(program: &Program, options: &HandoutOptions) -> Result<Handout, HandoutError> {
     let result = typeset(program, options).and_then(|(document, mut warnings, world)| {
-        let pdf_options = typst_pdf::PdfOptions {
-            creator: Smart::Custom(Some(format!("Stepwise {}", env!("CARGO_PKG_VERSION")))),
-            ..typst_pdf::PdfOptions::default()
-        };
-        // The PDF writer (krilla 0.8.2) panics on a text run over 64 KB with characters of several bytes (found by
-        // tests/fuzz.rs: a caution of 40,000 emoji): a panic here must not take the window with it.
-        let written =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(&document, &pdf_options)))
-                .map_err(|_| {
-                    HandoutError::Pdf(
-                        "the PDF writer stopped on a very long text (tens of thousands of characters in one field): \
-                     shorten it"
-                            .to_owned(),
-                    )
-                })?;
-        let pdf = written.map_err(|errors| HandoutError::Pdf(describe_all(&world, &errors)))?;
+        let pdf = accessible_pdf(&document, &world, &mut warnings)?;
         warnings.dedup();
         Ok(Handout { pdf, warnings, page_count: document.pages().len(), document })
     });
@@ -187,6 +173,49 @@ pub fn compile(program: &Program, options: &HandoutOptions) -> Result<Handout, H
     // Ten generations keep the cache warm for the next keystroke.
     typst::comemo::evict(10);
     result
+}
+
+/// The PDF as PDF/UA-1, so a screen reader reads the handout in order (headings, lists, tables, pictures with
+/// their descriptions). Some text cannot be written that way (Arabic shaped into joined letters has no
+/// one-to-one mapping back to its characters): then the handout is still written, as a tagged PDF, and a
+/// warning says why.
+fn accessible_pdf(
+    document: &PagedDocument,
+    world: &HandoutWorld,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<u8>, HandoutError> {
+    let options = |standards: &[typst_pdf::PdfStandard]| -> Result<typst_pdf::PdfOptions, HandoutError> {
+        Ok(typst_pdf::PdfOptions {
+            creator: Smart::Custom(Some(format!("Stepwise {}", env!("CARGO_PKG_VERSION")))),
+            standards: typst_pdf::PdfStandards::new(standards)
+                .map_err(|error| HandoutError::Pdf(error.message().to_string()))?,
+            ..typst_pdf::PdfOptions::default()
+        })
+    };
+    match write_pdf(document, &options(&[typst_pdf::PdfStandard::Ua_1])?)? {
+        Ok(pdf) => Ok(pdf),
+        Err(errors) => {
+            warnings.push(format!(
+                "The handout is a tagged PDF but not PDF/UA-1 (the standard for screen readers): {}",
+                describe_all(world, &errors)
+            ));
+            write_pdf(document, &options(&[])?)?.map_err(|errors| HandoutError::Pdf(describe_all(world, &errors)))
+        }
+    }
+}
+
+/// Runs the PDF writer. It (krilla 0.8.2) panics on a text run over 64 KB with characters of several bytes (found
+/// by tests/fuzz.rs: a caution of 40,000 emoji): a panic here must not take the window with it.
+fn write_pdf(
+    document: &PagedDocument,
+    options: &typst_pdf::PdfOptions,
+) -> Result<typst::diag::SourceResult<Vec<u8>>, HandoutError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(document, options))).map_err(|_| {
+        HandoutError::Pdf(
+            "the PDF writer stopped on a very long text (tens of thousands of characters in one field): shorten it"
+                .to_owned(),
+        )
+    })
 }
 
 /// Typesets the program and rasterises its pages for a preview, without writing a PDF.
@@ -207,7 +236,8 @@ fn typeset(
     options: &HandoutOptions,
 ) -> Result<(PagedDocument, Vec<String>, HandoutWorld), HandoutError> {
     let printed_on = options.printed_on.unwrap_or_else(crate::clock::today);
-    let prepared = inputs::prepare(program, options, printed_on);
+    let content = content::build(program, &HandoutOptions { printed_on: Some(printed_on), ..options.clone() });
+    let prepared = inputs::prepare(&content, options);
     let world = HandoutWorld::new(prepared.inputs, prepared.files, printed_on);
     let compiled = typst::compile::<PagedDocument>(&world);
     let document = compiled.output.map_err(|errors| HandoutError::Typeset(describe_all(&world, &errors)))?;

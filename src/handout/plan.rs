@@ -105,19 +105,21 @@ pub(crate) fn split_varying(doses: &[PlanDose]) -> (String, Vec<String>) {
     (String::new(), doses.iter().map(|dose| dose.words.clone()).collect())
 }
 
-/// The diary's weeks: the schedule's, plus a few more when the program ends with an open-ended phase.
-pub(crate) fn diary_weeks(schedule: &Schedule) -> Vec<DiaryWeek> {
+/// The diary's weeks: the schedule's weeks of the printed phases (`printed(phase_index)`), plus a few more when
+/// the last of them is open-ended.
+pub(crate) fn diary_weeks(schedule: &Schedule, printed: impl Fn(usize) -> bool) -> Vec<DiaryWeek> {
     let sessions = |week: &Week| week.exercises.iter().map(|e| e.dose.times_per_day).max().unwrap_or(1).clamp(1, 3);
-    let mut rows: Vec<DiaryWeek> = schedule
-        .weeks
+    let weeks: Vec<&Week> = schedule.weeks.iter().filter(|week| printed(week.phase_index)).collect();
+    let mut rows: Vec<DiaryWeek> = weeks
         .iter()
+        .copied()
         .map(|week| DiaryWeek {
             label: format!("Week {}", week.number),
             dates: dates_label(week.start, week.end, false, week.provisional),
             sessions: sessions(week),
         })
         .collect();
-    if let Some(last) = schedule.weeks.last().filter(|week| week.open_ended) {
+    if let Some(last) = weeks.last().copied().filter(|week| week.open_ended) {
         for extra in 1..OPEN_ENDED_DIARY_WEEKS {
             let start = last.start.add_days(7 * i64::from(extra));
             rows.push(DiaryWeek {
@@ -208,7 +210,8 @@ mod tests {
         last.length = PhaseLength::UntilCriteriaMet;
         program.phases.push(last);
         let schedule = crate::schedule::build(&program);
-        let diary = diary_weeks(&schedule);
+        let diary = diary_weeks(&schedule, |_| true);
+        assert_eq!(diary_weeks(&schedule, |phase| phase == 0).len(), 2);
         assert_eq!(diary.len(), 2 + OPEN_ENDED_DIARY_WEEKS as usize);
         assert_eq!(diary[2].label, "Week 3");
         assert_eq!(diary[2].dates, "8 Dec – 14 Dec 2026");

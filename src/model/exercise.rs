@@ -112,6 +112,9 @@ pub struct Exercise {
     pub goal: String,
     /// What to do, step by step, so a patient can do it alone at home.
     pub steps: Vec<String>,
+    /// The steps in one to four short lines (at most 90 characters each), for the compact handout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub short_steps: Vec<String>,
     #[serde(default)]
     pub cues: Vec<String>,
     #[serde(default)]
@@ -150,6 +153,7 @@ impl Exercise {
             region: self.region,
             goal: self.goal.clone(),
             steps: self.steps.clone(),
+            short_steps: self.short_steps.clone(),
             cues: self.cues.clone(),
             common_mistakes: self.common_mistakes.clone(),
             cautions: self.cautions.clone(),
@@ -173,6 +177,9 @@ pub struct ExerciseCopy {
     #[serde(default)]
     pub goal: String,
     pub steps: Vec<String>,
+    /// The steps in one to four short lines, for the compact handout; empty: the first steps, shortened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub short_steps: Vec<String>,
     #[serde(default)]
     pub cues: Vec<String>,
     #[serde(default)]

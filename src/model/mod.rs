@@ -7,6 +7,7 @@
 mod date;
 mod dose;
 mod exercise;
+mod handout_choice;
 mod program;
 mod safety;
 mod validate;
@@ -15,6 +16,7 @@ mod words;
 pub use date::{Date, DateError};
 pub use dose::{Bounds, Dose, DoseRange, Load, Side};
 pub use exercise::{BodyRegion, Exercise, ExerciseCopy, ExerciseKind, ExerciseLibraryFile};
+pub use handout_choice::{HandoutChoice, HandoutLayout, HandoutScope};
 pub use program::{MeasurableCriterion, Patient, Phase, PhaseLength, Prescription, Program, Progression, WeekDose};
 pub use safety::{
     EmergencyNumber, FALLBACK_EMERGENCY_NUMBER, PainRule, PainRuleText, PainZone, RedFlag, SafetyText, SignsBox,

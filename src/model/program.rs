@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Dose, ExerciseCopy, Load, PainRule, Side};
+use super::{Date, Dose, ExerciseCopy, HandoutChoice, Load, PainRule, Side};
 
 /// One patient's home-exercise program: the document a therapist opens, edits, saves and prints.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +32,12 @@ pub struct Program {
     #[serde(default)]
     pub pain_rule: PainRule,
     pub phases: Vec<Phase>,
+    /// The stage the patient is in now, by its phase's id; `None` (a new program, an older file) is the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_stage: Option<u64>,
+    /// Which stages the handout prints, and in which layout (see `HandoutChoice`).
+    #[serde(default, skip_serializing_if = "HandoutChoice::is_default")]
+    pub handout: HandoutChoice,
 }
 
 impl Program {
@@ -50,6 +56,8 @@ impl Program {
             notes: String::new(),
             pain_rule: PainRule::default(),
             phases: vec![Phase::new(1, "Phase 1")],
+            current_stage: None,
+            handout: HandoutChoice::default(),
         }
     }
 

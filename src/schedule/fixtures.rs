@@ -17,6 +17,7 @@ pub(super) fn copy(range: DoseRange) -> ExerciseCopy {
         region: BodyRegion::Calf,
         goal: String::new(),
         steps: vec!["Rise up".into()],
+        short_steps: Vec::new(),
         cues: Vec::new(),
         common_mistakes: Vec::new(),
         cautions: Vec::new(),

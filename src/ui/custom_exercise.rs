@@ -149,6 +149,8 @@ impl CustomExerciseForm {
             equipment: commas(&self.equipment),
             goal: self.goal.trim().to_owned(),
             steps: lines(&self.steps),
+            // The form offers no short steps yet (issue 12): the compact handout shortens the steps.
+            short_steps: Vec::new(),
             cues: lines(&self.cues),
             common_mistakes: lines(&self.common_mistakes),
             cautions: lines(&self.cautions),
