@@ -39,6 +39,7 @@ fn prescription(id: u64, name: &str, days_per_week: u32, times_per_day: u32) -> 
             region: BodyRegion::Calf,
             goal: "Stronger calves".to_owned(),
             steps: vec!["Stand tall.".to_owned(), "Rise onto your toes, then lower slowly.".to_owned()],
+            short_steps: Vec::new(),
             cues: vec!["Keep your knee straight.".to_owned()],
             common_mistakes: Vec::new(),
             cautions: vec!["Hold on to something steady.".to_owned()],

@@ -19,6 +19,7 @@
 //! ```
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use super::HandoutOptions;
 use super::plan::{self, MAX_DIARY_WEEKS};
@@ -252,7 +253,7 @@ impl NextStage {
     pub fn sentence(&self) -> String {
         let mut text = format!("Next: stage {}, {}", self.number, self.name);
         if !self.when.is_empty() {
-            text.push_str(&format!(" ({})", lower_first(&self.when)));
+            let _ = write!(text, " ({})", lower_first(&self.when));
         }
         text.push('.');
         if self.before_moving_on.is_empty() {
@@ -260,7 +261,7 @@ impl NextStage {
         } else {
             let criteria: Vec<&str> =
                 self.before_moving_on.iter().map(|c| c.trim().trim_end_matches(['.', ';'])).collect();
-            text.push_str(&format!(" Before you move on: {}.", criteria.join("; ")));
+            let _ = write!(text, " Before you move on: {}.", criteria.join("; "));
         }
         text
     }
@@ -761,7 +762,9 @@ mod tests {
         assert!(short.chars().count() <= SHORT_STEP_MAX_CHARS, "{short}");
         assert!(short.ends_with('…') && long.starts_with(short.trim_end_matches('…')), "{short}");
         assert_eq!(
-            shorten("Sit down. Then do a very long thing that goes on and on and on and on and on, and on and on again"),
+            shorten(
+                "Sit down. Then do a very long thing that goes on and on and on and on and on, and on and on again"
+            ),
             "Sit down."
         );
         assert_eq!(shorten("Short."), "Short.");
