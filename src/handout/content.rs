@@ -180,7 +180,7 @@ impl Picture {
     /// The drawing's SVG as printed (mirrored when `mirrored`), or `None` when there is no such drawing.
     #[must_use]
     pub fn svg(&self) -> Option<std::borrow::Cow<'static, [u8]>> {
-        crate::assets::illustration(self.id.trim()).map(std::borrow::Cow::Borrowed)
+        crate::assets::illustration_svg(self.id.trim(), self.mirrored)
     }
 }
 
@@ -491,10 +491,13 @@ fn card(program: &Program, prescription: &Prescription, number: usize, repeat_of
         sessions_per_day: prescription.dose.times_per_day.clamp(1, 3),
         picture: Picture {
             id: exercise.illustration.trim().to_owned(),
-            // The drawings show the right leg working; mirroring for a left-sided program comes with the
-            // illustrations' own rule (issue 13).
-            mirrored: false,
-            alt: format!("Drawing: {name}"),
+            // The drawings show the right leg working; the illustrations' rule says when the left one does.
+            mirrored: crate::assets::mirror_illustration(prescription.dose.side, program.patient.side),
+            // The exercise and the position shown.
+            alt: match crate::assets::illustration_alt_text(exercise.illustration.trim()) {
+                Some(shown) => format!("{name}: {shown}"),
+                None => format!("Drawing: {name}"),
+            },
         },
         name,
         repeat_of,
@@ -783,5 +786,25 @@ mod tests {
         let content = build(&program, &settings());
         assert_eq!(content.stages[0].cards[0].short_steps, ["Point and pull your toes."]);
         assert!(!content.stages[0].cards[0].short_steps_shortened);
+    }
+
+    #[test]
+    fn a_left_sided_program_prints_its_one_sided_drawings_mirrored() {
+        let mut program = crate::handout::demo_program(6);
+        program.handout.scope = HandoutScope::Whole;
+        program.patient.side = Side::Left;
+        for prescription in program.phases.iter_mut().flat_map(|phase| &mut phase.prescriptions) {
+            prescription.dose.side = Side::Affected;
+        }
+        let content = build(&program, &settings());
+        assert!(content.cards().all(|card| card.picture.mirrored));
+        let card = content.cards().next().map(|card| card.picture.clone());
+        let drawn = card.as_ref().and_then(Picture::svg).unwrap_or_default();
+        assert_ne!(
+            drawn.as_ref(),
+            crate::assets::illustration(&card.map(|p| p.id).unwrap_or_default()).unwrap_or_default()
+        );
+        program.patient.side = Side::Right;
+        assert!(build(&program, &settings()).cards().all(|card| !card.picture.mirrored));
     }
 }
