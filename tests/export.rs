@@ -1,10 +1,14 @@
 //! `stepwise export`: calendar reminders that a calendar parser reads back, one event per exercise session of the
-//! chosen stages, folded and escaped as RFC 5545 asks, with ids that stay the same from one export to the next.
+//! chosen stages, folded and escaped as RFC 5545 asks, with ids that stay the same from one export to the next;
+//! a web page that an HTML5 parser reads without error, fetches nothing, holds every exercise of the chosen
+//! stages and the safety rules, and shows hostile names as typed.
 
 use std::io::BufReader;
 
+use stepwise::export::html::{self, PageOptions};
 use stepwise::export::ics::{self, CalendarOptions, ClockTime, ReminderTimes};
 use stepwise::export::{self, StageChoice};
+use stepwise::handout::ClinicDetails;
 use stepwise::model::{
     BodyRegion, Date, Dose, DoseRange, ExerciseCopy, ExerciseKind, Phase, PhaseLength, Prescription, Program,
     Progression,
@@ -285,4 +289,148 @@ fn stepwise_command(home: &std::path::Path) -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_stepwise"));
     command.env("HOME", home).env("XDG_DATA_HOME", home.join("data")).env("XDG_CONFIG_HOME", home.join("config"));
     command
+}
+
+// --- The web page ------------------------------------------------------------------------------------------------
+
+fn page_options() -> PageOptions {
+    PageOptions {
+        clinic: ClinicDetails {
+            name: "Riverside Physio".into(),
+            phone: "01234 567890".into(),
+            ..ClinicDetails::default()
+        },
+        emergency_number: "999".to_owned(),
+        exported_on: Some(date("2026-12-01")),
+    }
+}
+
+/// Parses the page as a browser would, and fails on any HTML5 parse error.
+fn parse_page(text: &str) -> scraper::Html {
+    let document = scraper::Html::parse_document(text);
+    assert!(document.errors.is_empty(), "HTML5 parse errors: {:?}", document.errors);
+    document
+}
+
+fn select<'a>(document: &'a scraper::Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = scraper::Selector::parse(selector).unwrap_or_else(|e| panic!("{selector}: {e:?}"));
+    document.select(&selector).collect()
+}
+
+fn text_of(element: &scraper::ElementRef<'_>) -> String {
+    element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The page fetches nothing: no address outside the page, no resource attribute, no CSS import.
+fn assert_self_contained(text: &str, document: &scraper::Html) {
+    for scheme in ["http:", "https:", "ftp:", "file:", "data:", "@import", "src="] {
+        assert!(!text.contains(scheme), "{scheme} in the page");
+    }
+    let loaders = select(document, "[src], link, iframe, object, embed, img, base, audio, video");
+    assert!(
+        loaders.is_empty(),
+        "elements that load something: {:?}",
+        loaders.iter().map(scraper::ElementRef::value).collect::<Vec<_>>()
+    );
+    for element in select(document, "[href]") {
+        let href = element.value().attr("href").unwrap_or_default();
+        assert!(href.starts_with('#') || href.starts_with("tel:"), "a link out of the page: {href}");
+    }
+    assert!(!text.contains("url(") || text.matches("url(").count() == text.matches("url(#").count());
+}
+
+#[test]
+fn the_page_holds_every_exercise_of_the_stage_and_the_safety_rules() {
+    for (name, program) in ready_made_programs() {
+        for choice in [StageChoice::Whole, StageChoice::Current] {
+            let stages = export::stages(&program, &choice).expect("stages");
+            let page = html::page(&program, &stages, &page_options());
+            let document = parse_page(&page.html);
+            assert_self_contained(&page.html, &document);
+            assert_eq!(select(&document, "html")[0].value().attr("lang"), Some("en"));
+            let cards: Vec<String> = select(&document, "article.card h3").iter().map(text_of).collect();
+            let expected: Vec<&str> = stages
+                .iter()
+                .flat_map(|&s| program.phases[s].prescriptions.iter().map(|p| p.exercise.name.trim()))
+                .collect();
+            assert_eq!(cards.len(), expected.len(), "{name} {choice:?}");
+            for (card, exercise) in cards.iter().zip(&expected) {
+                assert!(card.ends_with(exercise), "{name}: card {card:?} for {exercise:?}");
+            }
+            // Each stage's exercises only: nothing from the stages left out.
+            let headings: Vec<String> = select(&document, "section.stage h2").iter().map(text_of).collect();
+            assert_eq!(headings.len(), stages.len(), "{name} {choice:?}: {headings:?}");
+            let safety = text_of(&select(&document, "#safety")[0]);
+            for words in ["Keep yourself safe", "blood clot", "Call 999", "coughing up blood", "Riverside Physio"] {
+                assert!(safety.contains(words), "{name}: safety text without {words:?}: {safety}");
+            }
+            // The safety rules come before the first exercise.
+            assert!(page.html.find("id=\"safety\"") < page.html.find("class=\"card\""), "{name}");
+            // Every drawing has a name for screen readers.
+            for svg in select(&document, "figure svg") {
+                assert_eq!(svg.value().attr("role"), Some("img"));
+                assert!(svg.value().attr("aria-label").is_some_and(|l| !l.is_empty()));
+            }
+            assert_eq!(select(&document, "figure svg").len(), select(&document, "figure").len());
+        }
+    }
+}
+
+#[test]
+fn the_diary_has_a_box_for_every_session_and_works_without_scripts() {
+    let program = two_stage_program();
+    let page = html::page(&program, &[0, 1], &page_options());
+    let document = parse_page(&page.html);
+    // Weeks 1-2 have a twice-a-day exercise: two boxes a day; week 3 one.
+    let boxes = select(&document, "#diary input[type=checkbox]");
+    assert_eq!(boxes.len(), 7 * 2 + 7 * 2 + 7);
+    for tick in &boxes {
+        assert!(tick.value().attr("aria-label").is_some_and(|label| !label.is_empty()));
+        assert!(tick.value().attr("data-keep").is_some());
+    }
+    // Every box is a real form control: it ticks with scripts off. The only script is ours.
+    assert_eq!(select(&document, "script").len(), 1);
+    let key = select(&document, "#diary")[0].value().attr("data-store").unwrap_or_default().to_owned();
+    assert!(key.starts_with("stepwise-diary-"), "{key}");
+    let again = html::page(&program, &[0], &page_options());
+    assert!(again.html.contains(&key), "the same program keeps its ticks whatever stages are exported");
+}
+
+#[test]
+fn hostile_names_show_as_typed() {
+    let mut program = two_stage_program();
+    program.patient.name = HOSTILE[0].to_owned();
+    program.title = HOSTILE[1].to_owned();
+    program.phases[0].name = HOSTILE[2].to_owned();
+    program.phases[0].prescriptions[0].exercise.name = HOSTILE[0].to_owned();
+    program.phases[0].prescriptions[1].exercise.name = HOSTILE[1].to_owned();
+    program.phases[1].prescriptions[0].exercise.name = HOSTILE[2].to_owned();
+    program.phases[0].prescriptions[0].exercise.steps = vec![format!("{} & \"quotes\" ' </p>", HOSTILE[0])];
+    let page = html::page(&program, &[0, 1], &page_options());
+    let document = parse_page(&page.html);
+    assert_eq!(select(&document, "script").len(), 1, "no script but the diary's");
+    assert!(!page.html.contains(HOSTILE[0]), "the tag is escaped in the source");
+    let cards: Vec<String> = select(&document, "article.card h3").iter().map(text_of).collect();
+    assert!(cards[0].ends_with(HOSTILE[0]), "{cards:?}");
+    assert!(cards[1].ends_with(HOSTILE[1]), "{cards:?}");
+    assert!(cards[2].ends_with(HOSTILE[2]), "{cards:?}");
+    let steps = text_of(&select(&document, "#exercise-1 ol.steps li")[0]);
+    assert_eq!(steps, format!("{} & \"quotes\" ' </p>", HOSTILE[0]));
+    let stage = &select(&document, "#stage-1-title")[0];
+    assert_eq!(text_of(stage), format!("Stage 1: {}", HOSTILE[2]));
+    assert_eq!(stage.value().attr("dir"), Some("auto"), "right-to-left text takes its own direction");
+    assert_eq!(text_of(&select(&document, "title")[0]), format!("{} for {}", HOSTILE[1], HOSTILE[0]));
+}
+
+#[test]
+fn the_largest_ready_made_program_fits_in_400_kb() {
+    let (name, size) = ready_made_programs()
+        .into_iter()
+        .map(|(name, program)| {
+            let stages = export::stages(&program, &StageChoice::Whole).expect("stages");
+            (name, html::page(&program, &stages, &page_options()).html.len())
+        })
+        .max_by_key(|(_, size)| *size)
+        .expect("programs");
+    assert!(size <= 400 * 1024, "{name}: {size} bytes");
 }

@@ -1,5 +1,8 @@
 //! The program on the patient's phone, with no account and no server: a one-file web page and calendar reminders.
 //!
+//! - [`html::page`]: one self-contained HTML file (styles inline, drawings as inline SVG, nothing fetched) with
+//!   the handout's content for the same stages: the safety rules first, each exercise with its drawing, dose,
+//!   steps and cautions, the week-by-week plan, and a diary whose ticks the phone remembers.
 //! - [`ics::calendar`]: an iCalendar file (RFC 5545) with a reminder at each exercise time of each session day of
 //!   the chosen stages, titled with the stage and holding that day's doses. Importing it twice does not duplicate
 //!   the events.
@@ -10,13 +13,18 @@
 //! let stages = export::stages(program, &export::StageChoice::Whole)?;
 //! let calendar = ics::calendar(program, &stages, &ics::CalendarOptions::default());
 //! std::fs::write("reminders.ics", calendar.text)?;
+//! let page = export::html::page(program, &stages, &export::html::PageOptions::default());
+//! std::fs::write("exercises.html", page.html)?;
 //! # Ok(()) }
 //! ```
 //!
 //! Both cover the same stages as the printed handout: the program's current stage unless the therapist chooses
 //! stages or the whole program ([`stages`]).
 
+pub mod html;
 pub mod ics;
+mod page;
+mod svg;
 
 use crate::model::Program;
 
