@@ -546,6 +546,12 @@ impl SearchIndex {
             // Bytes are letters in ASCII, the common case; other words are compared letter by letter.
             let (whole, prefix) = if typed.is_ascii() && word.text.is_ascii() {
                 let (t, w) = (typed.as_bytes(), word.text.as_bytes());
+                // One slip keeps the first letter, or the second, or moves one of them by one place: most words
+                // fail this at once (`t` has five letters or more, `w` at least one).
+                let second = w.get(1).copied();
+                if w[0] != t[0] && w[0] != t[1] && second != Some(t[1]) && second != Some(t[0]) {
+                    continue;
+                }
                 (whole_length && one_slip(t, w, false), one_slip(t, w, true))
             } else {
                 let w: Vec<char> = word.text.chars().collect();

@@ -174,6 +174,33 @@ fn short_words_and_two_slips_are_not_forgiven() {
 }
 
 #[test]
+fn every_single_slip_anywhere_in_the_word_is_forgiven() {
+    let library = Library::from_exercises(Source::User, vec![exercise("gastroc", "Gastrocnemius")]);
+    let word: Vec<char> = "gastrocnemius".chars().collect();
+    let mut slips = Vec::new();
+    for i in 0..word.len() {
+        let mut changed = word.clone();
+        changed[i] = 'q';
+        slips.push(changed);
+        let mut missing = word.clone();
+        missing.remove(i);
+        slips.push(missing);
+        let mut extra = word.clone();
+        extra.insert(i, 'q');
+        slips.push(extra);
+        if i + 1 < word.len() {
+            let mut swapped = word.clone();
+            swapped.swap(i, i + 1);
+            slips.push(swapped);
+        }
+    }
+    for slip in slips {
+        let typed: String = slip.into_iter().collect();
+        assert_eq!(ids(&library, &typed), ["gastroc"], "{typed:?}");
+    }
+}
+
+#[test]
 fn exact_and_prefix_matches_rank_before_forgiven_ones() {
     // A clinic library may hold a word spelt wrong; what was typed exactly still comes first, both ways round.
     let library = Library::from_exercises(
