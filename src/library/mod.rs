@@ -1,20 +1,18 @@
 //! The exercise libraries: the built-in one (compiled in), the therapist's own (in the data folder) and an
 //! optional clinic library (a shared folder). They merge by id: a clinic or user entry with a built-in id
-//! replaces it, a new id adds to it, and every entry knows where it came from. Search is as-you-type: case- and
-//! accent-insensitive, whole-word and prefix matches, ranked so that a name beats a word in the steps. It forgives
-//! one slip (a wrong, missing, extra or swapped letter) in a word of five letters or more, ranking such matches
-//! after every exact or prefix match, and knows a few synonyms ("calf raise", "tip-toe" for heel raises).
+//! replaces it, a new id adds to it, and every entry knows where it came from. Search as you type, forgiving a
+//! slip and knowing a few synonyms, is in `search`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::files::{self, FieldIndex, FileError};
-use crate::model::{BodyRegion, Exercise, ExerciseKind, FieldPath, Problem, validate_library};
+use crate::model::{Exercise, FieldPath, Problem, validate_library};
 
 mod search;
 
-pub use search::{SearchQuery, fold};
 use search::SearchIndex;
+pub use search::{SearchQuery, fold};
 
 /// Where a library entry came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

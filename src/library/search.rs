@@ -2,7 +2,7 @@
 //! ranked so that a name beats a word in the steps; one slip forgiven in a word of five letters or more (ranked
 //! after every exact or prefix match); a few synonyms ("calf raise", "tip-toe" for heel raises).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization as _;
 
@@ -170,7 +170,7 @@ struct IndexWord {
 
 /// The library's words, sorted so that a prefix is one range, with the names for phrase matches.
 #[derive(Clone, Debug, Default)]
-struct SearchIndex {
+pub(super) struct SearchIndex {
     words: Vec<IndexWord>,
     names: Vec<String>,
     other_names: Vec<Vec<String>>,
@@ -192,7 +192,7 @@ struct Scores {
 }
 
 impl SearchIndex {
-    fn build(entries: &[LibraryEntry]) -> Self {
+    pub(super) fn build(entries: &[LibraryEntry]) -> Self {
         let mut words_map: BTreeMap<String, Vec<(u32, Field)>> = BTreeMap::new();
         let mut add = |text: &str, entry: u32, field: Field| {
             for word in words(&fold(text)) {
@@ -294,7 +294,7 @@ impl SearchIndex {
             .map_or(typed, |(index, _)| self.words[*index].text.as_str())
     }
 
-    fn search(&self, entries: &[LibraryEntry], query: &SearchQuery) -> Vec<usize> {
+    pub(super) fn search(&self, entries: &[LibraryEntry], query: &SearchQuery) -> Vec<usize> {
         let equipment = query.equipment.as_deref().map(fold);
         let passes_filters = |index: usize| {
             let e = &entries[index].exercise;
