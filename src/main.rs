@@ -71,13 +71,16 @@ enum Command {
         #[arg(long)]
         large_print: bool,
     },
-    /// Put the program on the patient's phone: calendar reminders to import.
+    /// Put the program on the patient's phone: a web page that works offline, and calendar reminders to import.
     ///
-    /// Covers the first stage unless --stage or --whole says otherwise. Reminders ring at the morning time for
+    /// Covers the program's current stage unless --stage or --whole says otherwise. Reminders ring at the morning time for
     /// exercises done once a day, morning and evening for twice a day, and at midday too for three times a day.
     #[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true)))]
     Export {
         program: PathBuf,
+        /// Write the program as one web page for the patient's phone (works offline, sends nothing anywhere).
+        #[arg(long, value_name = "OUT.html", group = "outputs")]
+        html: Option<PathBuf>,
         /// Write calendar reminders (an iCalendar .ics file for the patient's calendar app).
         #[arg(long, value_name = "OUT.ics", group = "outputs")]
         ics: Option<PathBuf>,
@@ -124,7 +127,7 @@ fn main() -> ExitCode {
         Some(Command::Print { program, output, stages, whole, layout, paper, large_print }) => {
             print(&program, &output, &PrintChoice { stages, whole, layout, paper, large_print })
         }
-        Some(Command::Export { program, ics, stages, whole, morning, evening, midday }) => {
+        Some(Command::Export { program, html, ics, stages, whole, morning, evening, midday }) => {
             let choice = if whole {
                 stepwise::export::StageChoice::Whole
             } else if stages.is_empty() {
@@ -133,7 +136,7 @@ fn main() -> ExitCode {
                 stepwise::export::StageChoice::Stages(stages)
             };
             let times = stepwise::export::ics::ReminderTimes { morning, midday, evening };
-            export(&program, &choice, ics.as_deref(), times)
+            export(&program, &choice, &ExportTo { html, ics }, times)
         }
     };
     match result {
@@ -337,9 +340,7 @@ fn print(program_path: &Path, output: &Path, choice: &PrintChoice) -> anyhow::Re
     use stepwise::handout;
     let mut program = load(program_path)?;
     choose_scope(&mut program, choice).map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
-    let settings = files::settings::Locations::for_user()
-        .and_then(|l| files::settings::Settings::load(&l.settings_file()).ok())
-        .unwrap_or_default();
+    let settings = user_settings();
     // The same options as the window's (stepwise::printing), with the paper and print size from the arguments.
     let mut setup = stepwise::printing::handout_options(&settings, &program, stepwise::clock::today());
     setup.options.paper = match choice.paper {
@@ -357,16 +358,47 @@ fn print(program_path: &Path, output: &Path, choice: &PrintChoice) -> anyhow::Re
     Ok(ExitCode::SUCCESS)
 }
 
+/// The therapist's settings (clinic details, logo) as the window uses them; defaults when there are none or they
+/// cannot be read (the window says why; a command prints with what it has).
+fn user_settings() -> files::settings::Settings {
+    files::settings::Locations::for_user()
+        .and_then(|l| files::settings::Settings::load(&l.settings_file()).ok())
+        .unwrap_or_default()
+}
+
+/// Where `stepwise export` writes.
+struct ExportTo {
+    html: Option<PathBuf>,
+    ics: Option<PathBuf>,
+}
+
 fn export(
     program_path: &Path,
     choice: &stepwise::export::StageChoice,
-    ics: Option<&Path>,
+    to: &ExportTo,
     times: stepwise::export::ics::ReminderTimes,
 ) -> anyhow::Result<ExitCode> {
     use stepwise::export;
     let program = load(program_path)?;
     let stages = export::stages(&program, choice).map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
-    if let Some(output) = ics {
+    if let Some(output) = &to.html {
+        let settings = user_settings();
+        // The clinic and the date exactly as the printed handout has them.
+        let setup = stepwise::printing::handout_options(&settings, &program, stepwise::clock::today());
+        let options = export::html::PageOptions {
+            clinic: setup.options.clinic.clone(),
+            exported_on: setup.options.printed_on,
+            ..export::html::PageOptions::default()
+        };
+        let page = export::html::page(&program, &stages, &options);
+        for warning in setup.warnings.iter().chain(&page.warnings) {
+            eprintln!("warning: {warning}");
+        }
+        files::write_export(output, page.html.as_bytes())?;
+        let kilobytes = page.html.len().div_ceil(1024);
+        eprintln!("wrote {} ({kilobytes} KB web page)", output.display());
+    }
+    if let Some(output) = &to.ics {
         let options = export::ics::CalendarOptions { times, exported_at: None };
         let calendar = export::ics::calendar(&program, &stages, &options);
         for warning in &calendar.warnings {

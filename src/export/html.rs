@@ -16,19 +16,21 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::page::{Card, Page, PlanStage, Stage};
 use super::svg;
-use crate::model::{Date, PainRule, Program, RedFlag, SafetyText, SignsBox, Urgency, ZoneColour};
+use crate::handout::content::{self, Card, HandoutContent, PlanBlock, Stage};
+use crate::handout::{ClinicDetails, HandoutOptions};
+use crate::model::{Date, HandoutLayout, HandoutScope, Program, RedFlag, SafetyText, SignsBox, Urgency, ZoneColour};
 
 /// How to make the page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageOptions {
     /// The clinic as the handout prints it (the name, and the phone number the safety rules ask the patient to
     /// call). The logo is not used.
-    pub clinic: crate::handout::ClinicDetails,
-    /// The number for an ambulance ("999"); blank: the one for the system's region, as on the handout.
+    pub clinic: ClinicDetails,
+    /// The number for an ambulance ("999"); blank: the handout's own choice (the clinic's setting, else the
+    /// one for the system's region).
     pub emergency_number: String,
-    /// The date the page says it was made; `None` = today (UTC).
+    /// The date the page says it was made; `None` = today (the local date).
     pub exported_on: Option<Date>,
 }
 
@@ -39,37 +41,34 @@ pub struct WebPage {
     pub warnings: Vec<String>,
 }
 
-/// The page for the chosen stages (positions in `program.phases`).
+/// The page for the chosen stages (positions in `program.phases`), from the same prepared content as the printed
+/// handout (`handout::content`), always in full detail: a phone scrolls, so nothing is shortened.
 #[must_use]
 pub fn page(program: &Program, stages: &[usize], options: &PageOptions) -> WebPage {
-    let exported_on = options.exported_on.unwrap_or_else(today_utc);
-    let mut content = Page::from_program(program, stages, exported_on);
-    let clinic_name = options.clinic.name.trim();
-    if !clinic_name.is_empty() {
-        clinic_name.clone_into(&mut content.clinic.name);
-        clinic_name.clone_into(&mut content.clinic.called);
+    let mut program = program.clone();
+    let ids = stages.iter().filter_map(|&index| program.phases.get(index)).map(|phase| phase.id).collect();
+    program.handout.scope = HandoutScope::Stages(ids);
+    program.handout.layout = HandoutLayout::Detailed;
+    let handout_options =
+        HandoutOptions { clinic: options.clinic.clone(), printed_on: options.exported_on, ..HandoutOptions::default() };
+    let mut content = content::build(&program, &handout_options);
+    let number = options.emergency_number.trim();
+    if !number.is_empty() {
+        number.clone_into(&mut content.safety.emergency_number);
     }
-    options.clinic.phone.trim().clone_into(&mut content.clinic.phone);
-    let emergency_number = match options.emergency_number.trim() {
-        "" => crate::model::emergency_number_from_env(|name| std::env::var(name).ok()).number.to_owned(),
-        number => number.to_owned(),
-    };
-    let safety = SafetyText::new(&pain_rule(program), &emergency_number);
-    let mut warnings = Vec::new();
-    let html = render(&content, &safety, &mut warnings).into_string();
+    let safety = content.safety.text();
+    let mut warnings = std::mem::take(&mut content.warnings);
+    let storage_key = format!("stepwise-diary-{:016x}", super::program_key(&program));
+    let html = render(&content, &safety, &storage_key, &mut warnings).into_string();
     WebPage { html, warnings }
-}
-
-/// The program's pain rule: the handout's, which is the default rule until programs carry their own.
-fn pain_rule(_program: &Program) -> PainRule {
-    PainRule::default()
 }
 
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("diary.js");
 
-fn render(page: &Page, safety: &SafetyText, warnings: &mut Vec<String>) -> Markup {
-    let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+fn render(page: &HandoutContent, safety: &SafetyText, storage_key: &str, warnings: &mut Vec<String>) -> Markup {
+    let header = &page.header;
+    let notes: Vec<&str> = header.notes.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -78,55 +77,55 @@ fn render(page: &Page, safety: &SafetyText, warnings: &mut Vec<String>) -> Marku
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 // No request of any kind leaves the page; only its own inline style and script run.
                 meta http-equiv="Content-Security-Policy"
-                    content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+                    content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'none'; base-uri 'none'";
                 meta name="referrer" content="no-referrer";
                 meta name="color-scheme" content="light dark";
                 meta name="generator" content={ "Stepwise " (env!("CARGO_PKG_VERSION")) };
-                title { (page.document_title) }
+                title { (header.document_title) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
                 a.skip href="#safety" { "Skip to the safety rules" }
                 header {
-                    @if !page.clinic.name.is_empty() {
-                        p.clinic dir="auto" { (page.clinic.name) }
+                    @if !header.clinic.name.is_empty() {
+                        p.clinic dir="auto" { (header.clinic.name) }
                     }
                     h1 dir="auto" { "Your home exercise program" }
-                    @if !page.program_title.is_empty() {
-                        p.subtitle dir="auto" { (page.program_title) }
+                    @if !header.title.is_empty() {
+                        p.subtitle dir="auto" { (header.title) }
                     }
-                    @if !page.scope.is_empty() {
-                        p.scope { (page.scope) }
+                    @if !header.scope.is_empty() {
+                        p.scope { (header.scope) }
                     }
-                    (facts(page))
+                    (facts(header))
                 }
                 nav aria-label="On this page" {
                     ul {
                         li { a href="#safety" { "Keep yourself safe" } }
                         @for stage in &page.stages {
-                            li { a href={ "#stage-" (stage.number) } { "Stage " (stage.number) ": " bdi { (stage.name) } } }
+                            li { a href={ "#stage-" (stage.number) } { span { "Stage " (stage.number) ": " bdi { (stage.name) } } } }
                         }
                         @if !page.plan.is_empty() { li { a href="#plan" { "Week by week" } } }
                         @if !page.diary.weeks.is_empty() { li { a href="#diary" { "My exercise diary" } } }
                     }
                 }
                 main {
-                    @if !page.goals.is_empty() {
+                    @if !header.goals.is_empty() {
                         section aria-labelledby="goals-title" {
                             h2 #goals-title { "What we are working towards" }
-                            ul { @for goal in &page.goals { li dir="auto" { (goal) } } }
+                            ul { @for goal in &header.goals { li dir="auto" { (goal) } } }
                         }
                     }
-                    @if !page.notes.is_empty() {
+                    @if !notes.is_empty() {
                         section aria-labelledby="notes-title" {
                             h2 #notes-title { "A note from your therapist" }
-                            div.note { @for line in &page.notes { p dir="auto" { (line) } } }
+                            div.note { @for line in &notes { p dir="auto" { (line) } } }
                         }
                     }
-                    (safety_section(safety, page))
+                    (safety_section(safety, &header.clinic))
                     @for stage in &page.stages { (stage_section(stage, warnings)) }
                     @if let Some(next) = &page.next_stage {
-                        p.next dir="auto" { (next) }
+                        p.next dir="auto" { (next.sentence()) }
                     }
                     @if !page.plan.is_empty() {
                         section #plan aria-labelledby="plan-title" {
@@ -136,27 +135,25 @@ fn render(page: &Page, safety: &SafetyText, warnings: &mut Vec<String>) -> Marku
                         }
                     }
                     @if !page.diary.weeks.is_empty() {
-                        section #diary aria-labelledby="diary-title" data-store=(page.storage_key) {
+                        section #diary aria-labelledby="diary-title" data-store=(storage_key) {
                             h2 #diary-title { "My exercise diary" }
                             p { "Tick a box each time you do your exercises. At the end of each week, write down your worst pain during exercise and your pain the next morning (0 to 10), and show them at your appointments." }
                             @if page.diary.weeks.iter().any(|week| week.sessions > 1) {
                                 p { "Where a day has more than one box, there is one for each time of day you exercise." }
                             }
                             p #diary-kept hidden { "Your ticks stay in this browser on this phone, and nowhere else." }
-                            @for week in &page.diary.weeks {
+                            @for (number, week) in page.diary.weeks.iter().enumerate() {
                                 fieldset.week {
-                                    legend { strong { "Week " (week.number) } " " span.dates { (week.dates) } }
+                                    legend { strong { (week.label) } " " span.dates { (week.dates) } }
                                     div.days {
-                                        @for day in 0..7_i64 {
-                                            @let date = week.first_day.add_days(day);
-                                            @let name = weekdays[usize::from(date.weekday())];
+                                        @for (day, name) in page.diary.days.iter().enumerate() {
                                             div.day {
-                                                span.dayname aria-hidden="true" { (&name[..3]) br; (date.day()) }
+                                                span.dayname aria-hidden="true" { (name) }
                                                 @for session in 0..week.sessions {
                                                     input type="checkbox"
-                                                        data-keep={ "w" (week.number) "d" (day) "s" (session) }
+                                                        data-keep={ "w" (number + 1) "d" (day) "s" (session) }
                                                         aria-label={
-                                                            (name) " " (date.to_patient_text())
+                                                            (name) ", " (week.label)
                                                             @if week.sessions > 1 { ", time " (session + 1) " of " (week.sessions) }
                                                         };
                                                 }
@@ -167,13 +164,13 @@ fn render(page: &Page, safety: &SafetyText, warnings: &mut Vec<String>) -> Marku
                                         label {
                                             "Worst pain during exercise"
                                             input type="number" inputmode="numeric" min="0" max="10" step="1"
-                                                data-keep={ "w" (week.number) "worst" };
+                                                data-keep={ "w" (number + 1) "worst" };
                                             span aria-hidden="true" { "/10" }
                                         }
                                         label {
                                             "Pain the next morning"
                                             input type="number" inputmode="numeric" min="0" max="10" step="1"
-                                                data-keep={ "w" (week.number) "morning" };
+                                                data-keep={ "w" (number + 1) "morning" };
                                             span aria-hidden="true" { "/10" }
                                         }
                                     }
@@ -184,8 +181,8 @@ fn render(page: &Page, safety: &SafetyText, warnings: &mut Vec<String>) -> Marku
                 }
                 footer {
                     p {
-                        @if !page.patient.name.is_empty() { bdi { (page.patient.name) } " · " }
-                        "Made " (page.exported_on) " with Stepwise. This page works without the internet and sends nothing anywhere."
+                        @if !header.patient.name.is_empty() { bdi { (header.patient.name) } " · " }
+                        "Made " (header.printed_on) " with Stepwise. This page works without the internet and sends nothing anywhere."
                     }
                 }
                 script { (PreEscaped(SCRIPT)) }
@@ -194,14 +191,14 @@ fn render(page: &Page, safety: &SafetyText, warnings: &mut Vec<String>) -> Marku
     }
 }
 
-fn facts(page: &Page) -> Markup {
+fn facts(header: &content::Header) -> Markup {
     let facts = [
-        ("Name", &page.patient.name),
-        ("Reference", &page.patient.reference),
-        ("Condition", &page.patient.condition),
-        ("Side", &page.patient.side),
-        ("Start date", &page.start),
-        ("Therapist", &page.therapist),
+        ("Name", &header.patient.name),
+        ("Reference", &header.patient.reference),
+        ("Condition", &header.patient.condition),
+        ("Side", &header.patient.side),
+        ("Start date", &header.start),
+        ("Therapist", &header.therapist),
     ];
     html! {
         dl.facts {
@@ -214,14 +211,14 @@ fn facts(page: &Page) -> Markup {
     }
 }
 
-fn call_clinic(page: &Page) -> Markup {
+fn call_clinic(clinic: &content::Clinic) -> Markup {
     html! {
         p.call {
-            @if page.clinic.phone.is_empty() {
-                "Call " bdi { (page.clinic.called) } "."
+            @if clinic.phone.is_empty() {
+                "Call " bdi { (clinic.called) } "."
             } @else {
-                "Call " bdi { (page.clinic.called) } " on "
-                a href={ "tel:" (phone_link(&page.clinic.phone)) } { bdi { (page.clinic.phone) } } "."
+                "Call " bdi { (clinic.called) } " on "
+                a href={ "tel:" (phone_link(&clinic.phone)) } { bdi { (clinic.phone) } } "."
             }
         }
     }
@@ -232,7 +229,7 @@ fn phone_link(phone: &str) -> String {
     phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
 }
 
-fn safety_section(safety: &SafetyText, page: &Page) -> Markup {
+fn safety_section(safety: &SafetyText, clinic: &content::Clinic) -> Markup {
     let pain = &safety.pain;
     let scale = !pain.zones.is_empty() && pain.zones.iter().all(|zone| zone.scores.is_some());
     let colour_at = |n: u8| {
@@ -269,9 +266,9 @@ fn safety_section(safety: &SafetyText, page: &Page) -> Markup {
                 ul { @for rule in &pain.rules { li { (rule) } } }
             }
             div.callout {
-                h3 { "Stop and call " bdi { (page.clinic.called) } " if you have" }
+                h3 { "Stop and call " bdi { (clinic.called) } " if you have" }
                 ul { @for item in &safety.call_clinic_if { li { (item) } } }
-                (call_clinic(page))
+                (call_clinic(clinic))
             }
             h3 { "Get help quickly if you have" }
             ul.flags {
@@ -321,8 +318,8 @@ fn stage_section(stage: &Stage, warnings: &mut Vec<String>) -> Markup {
                     ul { @for criterion in &stage.criteria { li dir="auto" { (criterion) } } }
                 }
             }
-            @if stage.exercises.is_empty() { p { em { "No exercises in this stage yet." } } }
-            @for card in &stage.exercises { (exercise_card(card, warnings)) }
+            @if stage.cards.is_empty() { p { em { "No exercises in this stage yet." } } }
+            @for card in &stage.cards { (exercise_card(card, warnings)) }
         }
     }
 }
@@ -352,9 +349,9 @@ fn exercise_card(card: &Card, warnings: &mut Vec<String>) -> Markup {
                     h4 { "How to do it" }
                     ol.steps { @for step in &card.steps { li dir="auto" { (step) } } }
                 }
-                @if !card.tips.is_empty() {
+                @if !card.cues.is_empty() {
                     h4 { "Tips" }
-                    ul { @for tip in &card.tips { li dir="auto" { (tip) } } }
+                    ul { @for tip in &card.cues { li dir="auto" { (tip) } } }
                 }
                 @if !card.mistakes.is_empty() {
                     h4 { "Avoid" }
@@ -374,19 +371,18 @@ fn exercise_card(card: &Card, warnings: &mut Vec<String>) -> Markup {
 /// The card's drawing as inline SVG, mirrored where the handout mirrors it; the placeholder where it is missing.
 fn drawing(card: &Card, warnings: &mut Vec<String>) -> Markup {
     let prefix = format!("d{}-", card.number);
-    let found = crate::assets::illustration_svg(&card.illustration, card.mirrored)
-        .and_then(|bytes| svg::inline(&bytes, &prefix, &card.alt));
+    let found = card.picture.svg().and_then(|bytes| svg::inline(&bytes, &prefix, &card.picture.alt));
     let markup = found.unwrap_or_else(|| {
         warnings.push(format!(
             "Exercise {} “{}”: no drawing “{}”: a placeholder picture is shown",
-            card.number, card.name, card.illustration
+            card.number, card.name, card.picture.id
         ));
         svg::inline(crate::assets::placeholder_illustration(), &prefix, "No picture yet").unwrap_or_default()
     });
     PreEscaped(markup)
 }
 
-fn plan_stage(stage: &PlanStage) -> Markup {
+fn plan_stage(stage: &PlanBlock) -> Markup {
     html! {
         div.plan-stage {
             h3 dir="auto" { "Stage " (stage.stage) }
@@ -396,9 +392,13 @@ fn plan_stage(stage: &PlanStage) -> Markup {
                 @for item in &stage.items {
                     li value=(item.number) {
                         strong dir="auto" { (item.name) }
-                        ul {
-                            @for (weeks, dose) in &item.by_week {
-                                li dir="auto" { span.weeks { (weeks) ":" } " " (dose) }
+                        @if item.by_week.is_empty() {
+                            p dir="auto" { (item.dose) }
+                        } @else {
+                            ul {
+                                @for row in &item.by_week {
+                                    li dir="auto" { span.weeks { (row.weeks) ":" } " " (row.dose) }
+                                }
                             }
                         }
                     }
@@ -407,11 +407,4 @@ fn plan_stage(stage: &PlanStage) -> Markup {
             @if !stage.note.is_empty() { p.muted { (stage.note) } }
         }
     }
-}
-
-/// Today's date in UTC, from the system clock.
-fn today_utc() -> Date {
-    let seconds =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
-    Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
 }

@@ -23,7 +23,7 @@
 
 pub mod html;
 pub mod ics;
-mod page;
+mod path_data;
 mod svg;
 
 use crate::model::Program;
@@ -31,7 +31,7 @@ use crate::model::Program;
 /// Which stages an export covers, as the therapist chooses them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum StageChoice {
-    /// The stage the patient is in now.
+    /// The stage the patient is in now (`Program::current_stage`).
     #[default]
     Current,
     /// These stages, numbered from 1 as the handout numbers them.
@@ -55,8 +55,7 @@ pub fn stages(program: &Program, choice: &StageChoice) -> Result<Vec<usize>, Sta
         return Err(StageError::NoStages);
     }
     Ok(match choice {
-        // The program does not record its current stage yet: the first stage is where every program starts.
-        StageChoice::Current => vec![0],
+        StageChoice::Current => vec![program.current_stage_index()],
         StageChoice::Whole => (0..count).collect(),
         StageChoice::Stages(numbers) => {
             let mut positions = Vec::with_capacity(numbers.len());

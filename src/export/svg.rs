@@ -59,6 +59,9 @@ fn write_element(out: &mut String, node: roxmltree::Node<'_, '_>, prefix: &str, 
                 Some(target) => format!("#{prefix}{target}"),
                 None => continue,
             }
+        } else if key == "d" && name == "path" {
+            // Most of a drawing's bytes: written shorter (relative, whole units); kept as drawn if not understood.
+            super::path_data::compact(value).unwrap_or_else(|| value.to_owned())
         } else {
             match local_references(value, prefix) {
                 Some(value) => value,
@@ -71,14 +74,25 @@ fn write_element(out: &mut String, node: roxmltree::Node<'_, '_>, prefix: &str, 
     if let Some(label) = root_label {
         let _ = write!(out, " role=\"img\" aria-label=\"{}\" focusable=\"false\"", escape(label));
     }
+    let mut children = node
+        .children()
+        .filter(|child| {
+            (child.is_element()
+                && child.tag_name().namespace() == Some(SVG_NAMESPACE)
+                && !DROPPED_ELEMENTS.contains(&child.tag_name().name()))
+                || (child.is_text() && !child.text().unwrap_or_default().trim().is_empty())
+        })
+        .peekable();
+    // An empty element closes itself (HTML reads `<path …/>` inside an `<svg>` as SVG does).
+    if children.peek().is_none() {
+        out.push_str("/>");
+        return;
+    }
     out.push('>');
-    for child in node.children() {
+    for child in children {
         if child.is_element() {
-            let child_name = child.tag_name().name();
-            if child.tag_name().namespace() == Some(SVG_NAMESPACE) && !DROPPED_ELEMENTS.contains(&child_name) {
-                write_element(out, child, prefix, None);
-            }
-        } else if child.is_text() {
+            write_element(out, child, prefix, None);
+        } else {
             out.push_str(&escape(child.text().unwrap_or_default()));
         }
     }
@@ -133,7 +147,7 @@ mod tests {
         );
         assert!(out.contains(r#"<clipPath id="d1-inset">"#), "{out}");
         assert!(out.contains(r#"<g id="d1-drawing" clip-path="url(#d1-inset)">"#), "{out}");
-        assert!(out.contains(r##"<use href="#d1-inset">"##), "{out}");
+        assert!(out.contains(r##"<use href="#d1-inset"/>"##), "{out}");
         assert!(out.contains("<title>Heel &amp; toe</title>"), "{out}");
     }
 
@@ -144,7 +158,7 @@ mod tests {
         for banned in ["alert", "script", "style", "class", "example.com", "foreignObject", "<a", "<image", "<p"] {
             assert!(!out.contains(banned), "{banned} in {out}");
         }
-        assert!(out.contains(r#"<rect width="5" height="5"></rect>"#), "{out}");
+        assert!(out.contains(r#"<rect width="5" height="5"/>"#), "{out}");
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub enum CommandKind {
     Save,
     SaveAs,
     ExportPdf,
+    /// The program as one web page for the patient's phone.
+    ExportWebPage,
+    /// Reminders for the patient's calendar.
+    ExportCalendar,
     Print,
     // Edit
     Undo,
@@ -165,6 +169,13 @@ impl CommandKind {
             Self::Save => ("Save", "Save the program"),
             Self::SaveAs => ("Save as…", "Save the program under a new name"),
             Self::ExportPdf => ("Export handout PDF…", "Save the patient's handout as a PDF"),
+            Self::ExportWebPage => (
+                "Web page for the phone…",
+                "Save the handout's stages as one web page the patient opens on their phone, without the internet",
+            ),
+            Self::ExportCalendar => {
+                ("Calendar reminders…", "Save reminders for the patient's calendar on each exercise day")
+            }
             Self::Print => ("Print handout", "Send the patient's handout to the printer"),
             Self::Quit => ("Quit", "Close Stepwise"),
             Self::Undo => ("Undo", "Undo the last change to the program"),
@@ -247,6 +258,8 @@ impl CommandKind {
             Self::ZoomReset => vec![cmd(Key::Num0)],
             Self::ShowNextProblem => vec![plain(Key::F8)],
             Self::NewFromTemplate
+            | Self::ExportWebPage
+            | Self::ExportCalendar
             | Self::AddSelectedExercise
             | Self::AddPhase
             | Self::AddGoal

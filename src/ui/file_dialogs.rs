@@ -9,6 +9,8 @@ pub enum FileKind {
     Program,
     Pdf,
     Image,
+    WebPage,
+    Calendar,
 }
 
 impl FileKind {
@@ -17,6 +19,8 @@ impl FileKind {
             Self::Program => ("Stepwise program", &["ron"]),
             Self::Pdf => ("PDF document", &["pdf"]),
             Self::Image => ("Image", &["png", "jpg", "jpeg", "svg"]),
+            Self::WebPage => ("Web page", &["html"]),
+            Self::Calendar => ("Calendar", &["ics"]),
         }
     }
 }

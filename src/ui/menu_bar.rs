@@ -21,7 +21,12 @@ pub struct MenuContext<'a> {
 /// A menu item for a command, with its shortcut as this system names it; a click sends it and closes the menu.
 fn command_button(ui: &mut Ui, commands: &mut Vec<Command>, kind: CommandKind, enabled: bool) {
     let (text, tooltip) = kind.text_and_tooltip();
-    let button = egui::Button::new(text).shortcut_text(kind.shortcut_text(ui.ctx().os()));
+    let shortcut = kind.shortcut_text(ui.ctx().os());
+    let mut button = egui::Button::new(text);
+    // Only a real shortcut: an empty one would leave a stray space in the name a screen reader reads.
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
     if ui.add_enabled(enabled, button).on_hover_text(tooltip).clicked() {
         commands.push(kind.into());
         ui.close();
@@ -55,7 +60,12 @@ pub fn menu_bar(ui: &mut Ui, context: &MenuContext<'_>) -> Vec<Command> {
             command_button(ui, commands, CommandKind::Save, true);
             command_button(ui, commands, CommandKind::SaveAs, true);
             ui.separator();
-            command_button(ui, commands, CommandKind::ExportPdf, true);
+            // Everything the patient takes home, for the stages the handout preview shows.
+            ui.menu_button("Export", |ui| {
+                command_button(ui, commands, CommandKind::ExportPdf, true);
+                command_button(ui, commands, CommandKind::ExportWebPage, true);
+                command_button(ui, commands, CommandKind::ExportCalendar, true);
+            });
             command_button(ui, commands, CommandKind::Print, true);
             ui.separator();
             command_button(ui, commands, CommandKind::Settings, true);

@@ -32,6 +32,7 @@
 //! - Keep hunks small: one new module of your own plus a few lines where it is hooked in.
 
 mod app;
+mod calendar_window;
 pub mod commands;
 mod custom_exercise;
 mod document;

@@ -35,6 +35,8 @@ impl StepwiseApp {
                 self.save(true);
             }
             CommandKind::ExportPdf => self.export_pdf(),
+            CommandKind::ExportWebPage => self.export_web_page(),
+            CommandKind::ExportCalendar => self.open_calendar_window(),
             CommandKind::Print => self.print(),
             CommandKind::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             CommandKind::Undo => {

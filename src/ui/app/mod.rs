@@ -8,9 +8,10 @@
 //!
 //! The app's own modules, the only code that sees the whole `StepwiseApp`: `command_handling` (one `match` over
 //! every command), `file_actions` (new, open, save, recovery, settings), `handout_actions` (PDF, printing, the
-//! preview worker) and `windows` (the floating windows and the prompt).
+//! preview worker), `export_actions` (the web page and calendar for the patient's phone) and `windows` (the floating windows and the prompt).
 
 mod command_handling;
+mod export_actions;
 mod file_actions;
 mod handout_actions;
 mod windows;
@@ -19,6 +20,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use super::calendar_window::CalendarWindow;
 use super::commands::{self, Command, CommandKind};
 use super::custom_exercise::CustomExerciseForm;
 use super::document::Document;
@@ -152,6 +154,10 @@ pub struct StepwiseApp {
     pub palette: Palette,
     pub settings_window: Option<SettingsWindow>,
     pub custom_exercise: Option<CustomExerciseForm>,
+    /// Asks for the reminder times before the calendar is exported.
+    pub calendar_window: Option<CalendarWindow>,
+    /// The reminder times last used, offered again by the next calendar export.
+    reminder_times: crate::export::ics::ReminderTimes,
     pub prompt: Option<Prompt>,
     pub notices: Vec<Notice>,
     /// Commands queued this frame; run after drawing. Tests push here too.
@@ -227,6 +233,8 @@ impl StepwiseApp {
             palette: Palette::default(),
             settings_window: None,
             custom_exercise: None,
+            calendar_window: None,
+            reminder_times: crate::export::ics::ReminderTimes::default(),
             prompt,
             notices,
             commands: Vec::new(),

@@ -1,4 +1,4 @@
-//! The floating windows (palette, settings, custom exercise) and the prompt: each draws itself and returns what
+//! The floating windows (palette, settings, custom exercise; the calendar's in `export_actions`) and the prompt: each draws itself and returns what
 //! the therapist chose; here the app acts on it.
 
 use super::StepwiseApp;
@@ -16,6 +16,7 @@ impl StepwiseApp {
         }
         self.settings_window(ctx);
         self.custom_exercise_window(ctx);
+        self.calendar_window(ctx);
         self.prompt(ctx);
     }
 
