@@ -64,7 +64,7 @@ pub(crate) fn compact(data: &str) -> Option<String> {
                         if flag != 0.0 && flag != 1.0 {
                             return None;
                         }
-                        values.push(if flag == 0.0 { 0 } else { 1 });
+                        values.push(i64::from(flag != 0.0));
                     }
                     values.extend([round(end.0) - written.0, round(end.1) - written.1]);
                     end
@@ -219,14 +219,15 @@ mod tests {
         for step in 0..400 {
             let step = f64::from(step);
             x += 0.37;
-            original.push_str(&format!(
+            let _ = write!(
+                original,
                 " C{:.1} {:.1} {:.1} {:.1} {x:.1} {:.1}",
                 x - 0.2,
                 80.0 + step * 0.11,
                 x + 0.1,
                 81.4,
                 79.5 + step * 0.13
-            ));
+            );
         }
         original.push_str(" L10.4 20.6 A64 64 0 0 1 364 150 Z");
         let short = compact(&original).unwrap_or_default();
