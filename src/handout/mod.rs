@@ -230,6 +230,35 @@ pub fn render_pages(
     result
 }
 
+/// A handout laid out in pages but neither written nor rasterised: the app's preview keeps the newest one on its
+/// worker thread and rasterises only the pages in view, at the screen's size, so a long handout costs little memory.
+pub struct LaidOut {
+    pub warnings: Vec<String>,
+    document: PagedDocument,
+}
+
+impl LaidOut {
+    /// Each page's width and height in typographic points.
+    #[must_use]
+    pub fn page_sizes(&self) -> Vec<(f32, f32)> {
+        let size = |page: &typst_layout::Page| page.frame.size();
+        self.document.pages().iter().map(size).map(|s| (s.x.to_pt() as f32, s.y.to_pt() as f32)).collect()
+    }
+
+    /// One page as an RGBA image (`index` from 0), or `None` past the last page.
+    #[must_use]
+    pub fn page_rgba(&self, index: usize, pixels_per_point: f32) -> Option<PreviewPage> {
+        self.document.pages().get(index).map(|page| pages::render_page(page, pixels_per_point))
+    }
+}
+
+/// Typesets the program into pages for a preview, without writing a PDF or rasterising anything.
+pub fn lay_out(program: &Program, options: &HandoutOptions) -> Result<LaidOut, HandoutError> {
+    let result = typeset(program, options).map(|(document, warnings, _)| LaidOut { warnings, document });
+    typst::comemo::evict(10);
+    result
+}
+
 /// Lays the program out in pages: the common part of `compile` and `render_pages`.
 fn typeset(
     program: &Program,

@@ -12,6 +12,8 @@ use egui::os::OperatingSystem;
 use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
 use strum::IntoEnumIterator as _;
 
+use crate::model::{HandoutLayout, HandoutScope};
+
 /// A command that needs no target: listed in the palette and the menus, reachable by shortcut. Variants are in
 /// the palette's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
@@ -131,6 +133,12 @@ pub enum Edit {
         prescription_id: u64,
         kind: ProgressionKind,
     },
+    /// The stage (phase, by id) the patient is in now: the timeline marks it, the handout prints it by default.
+    SetCurrentStage(u64),
+    /// Which stages the handout prints (remembered in the program file).
+    SetHandoutScope(HandoutScope),
+    /// How the handout lays the exercises out (remembered in the program file).
+    SetHandoutLayout(HandoutLayout),
 }
 
 /// One thing the user asked for.
@@ -316,6 +324,29 @@ impl Edit {
             Self::RemoveWeekRow { .. } => ("Remove row", "Remove this row of the dose table"),
             Self::SetLoadKind { .. } => ("Load", "What the load is: body weight, added weight, a band"),
             Self::SetProgressionKind { .. } => ("Progression", "How the dose changes week by week"),
+            Self::SetCurrentStage(_) => {
+                ("Patient is here", "The patient is in this stage now: the timeline marks it and the handout prints it")
+            }
+            Self::SetHandoutScope(scope) => match scope {
+                HandoutScope::CurrentStage => {
+                    ("Current stage", "Print the stage the patient is in now (set with “Patient is here”)")
+                }
+                HandoutScope::Stages(_) => ("Chosen stages", "Print the stages ticked below"),
+                HandoutScope::Whole => ("Whole program", "Print every stage"),
+            },
+            Self::SetHandoutLayout(layout) => (
+                layout.label(),
+                match layout {
+                    HandoutLayout::Detailed => "Every exercise with all its steps, tips and cautions: two to a page",
+                    HandoutLayout::Compact => {
+                        "Picture, name, dose, a few short steps and the main caution: three exercises to a page"
+                    }
+                    HandoutLayout::Summary => {
+                        "One page for the fridge: a table of the exercises with tick boxes for a week, and the \
+                         safety essentials"
+                    }
+                },
+            ),
         }
     }
 }

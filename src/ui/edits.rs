@@ -124,6 +124,13 @@ pub fn apply(edit: Edit, program: &mut Program, selection: &mut Selection, libra
                 *progression = kind.start();
             }
         }
+        Edit::SetCurrentStage(phase_id) => {
+            if program.phases.iter().any(|phase| phase.id == phase_id) {
+                program.current_stage = Some(phase_id);
+            }
+        }
+        Edit::SetHandoutScope(scope) => program.handout.scope = scope,
+        Edit::SetHandoutLayout(layout) => program.handout.layout = layout,
     }
     Ok(())
 }

@@ -10,7 +10,7 @@
 //!   per-OS shortcuts are defined there and nowhere else. What an `Edit` does is in `edits.rs` (plain functions).
 //! - **Panels** get a narrow context struct and return `Vec<Command>`; none sees the app: `library_panel`,
 //!   `program_editor` (+ `timeline`, `phase_section`, `prescription_card`, `progression_fields`), `side_area`,
-//!   `menu_bar`, `notices`; windows `palette`, `settings_window`, `custom_exercise`; modal `prompts`.
+//!   `menu_bar`, `notices`, `handout_options` (above the preview); windows `palette`, `settings_window`, `custom_exercise`; modal `prompts`.
 //!   Shared bits: `widgets`, `drag` (the drag payload), `templates`, `file_dialogs`, `preview` (worker thread).
 //!
 //! # How to
@@ -39,6 +39,7 @@ mod document;
 mod drag;
 mod edits;
 pub mod file_dialogs;
+mod handout_options;
 mod history;
 mod library_panel;
 mod menu_bar;

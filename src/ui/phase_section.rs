@@ -47,6 +47,7 @@ fn phase_section(
     let Some(phase) = program.phases.get(phase_index) else { return };
     let phase_id = phase.id;
     let is_target = selection.target_phase == Some(phase_id);
+    let is_current = program.current_stage_index() == phase_index;
     let stroke = if is_target {
         egui::Stroke::new(2.0, ui.visuals().selection.bg_fill)
     } else {
@@ -72,7 +73,7 @@ fn phase_section(
                 &mut program.phases[phase_index],
                 (phase_index, phase_count),
                 &phase_problems,
-                is_target,
+                (is_target, is_current),
                 commands,
                 selection,
             );
@@ -150,7 +151,7 @@ fn phase_header(
     phase: &mut Phase,
     (phase_index, phase_count): (usize, usize),
     problems: &[&Problem],
-    is_target: bool,
+    (is_target, is_current): (bool, bool),
     commands: &mut Vec<Command>,
     selection: &mut Selection,
 ) {
@@ -192,6 +193,12 @@ fn phase_header(
         {
             selection.target_phase = Some(phase_id);
             commands.push(CommandKind::AddSelectedExercise.into());
+        }
+        // Where the patient is now: marked on the timeline, printed on the handout by default.
+        let here = Edit::SetCurrentStage(phase_id);
+        let (text, tooltip) = here.text_and_tooltip();
+        if ui.add(egui::Button::selectable(is_current, text)).on_hover_text(tooltip).clicked() && !is_current {
+            commands.push(here.into());
         }
         for (edit, enabled) in [
             (Edit::MovePhase { id: phase_id, delta: -1 }, phase_index > 0),

@@ -58,7 +58,7 @@ impl ProgramEditor {
         egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("program scroll").show(ui, |ui| {
             ui.add_enabled_ui(!read_only, |ui| {
                 header(ui, context.program, &mut commands);
-                timeline::ui(ui, context.schedule, context.selection);
+                commands.extend(timeline::ui(ui, context.schedule, context.program, context.selection));
                 phase_section::phases(ui, context, &mut self.card_heights, &mut commands);
             });
             ui.add_space(40.0);

@@ -1,10 +1,12 @@
 //! The side area beside the program: the selected exercise's details (from the library, or the copy a
-//! prescription keeps, with its dose week by week) or the live handout preview.
+//! prescription keeps, with its dose week by week) or the handout: what it prints (`handout_options`) above its
+//! live preview (`preview`).
 
 use egui::{RichText, Ui};
 
 use super::commands::{Command, CommandKind};
-use super::preview::Preview;
+use super::handout_options;
+use super::preview::{self as handout_preview, Preview};
 use super::selection::Selection;
 use super::widgets;
 use crate::library::Library;
@@ -24,12 +26,12 @@ pub struct SideContext<'a> {
     pub program: &'a Program,
     pub selection: &'a Selection,
     pub library: &'a Library,
-    /// The handout preview; `None` when the live preview is off.
-    pub preview: Option<&'a Preview>,
+    /// The handout preview; `None` when the live preview is off. Drawing it asks for the pages in view.
+    pub preview: Option<&'a mut Preview>,
 }
 
 /// Draws the side area; returns the commands its buttons send.
-pub fn ui(ui: &mut Ui, context: &SideContext<'_>) -> Vec<Command> {
+pub fn ui(ui: &mut Ui, context: &mut SideContext<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
@@ -43,7 +45,10 @@ pub fn ui(ui: &mut Ui, context: &SideContext<'_>) -> Vec<Command> {
     ui.separator();
     match context.tab {
         SideTab::Details => details(ui, context, &mut commands),
-        SideTab::Preview => preview(ui, context.preview, &mut commands),
+        SideTab::Preview => {
+            commands.extend(handout_options::ui(ui, context.program));
+            preview(ui, context.preview.as_deref_mut(), &mut commands);
+        }
     }
     commands
 }
@@ -168,7 +173,7 @@ fn week_by_week(ui: &mut Ui, phase: &Phase, prescription: &Prescription, affecte
     });
 }
 
-fn preview(ui: &mut Ui, preview: Option<&Preview>, commands: &mut Vec<Command>) {
+fn preview(ui: &mut Ui, preview: Option<&mut Preview>, commands: &mut Vec<Command>) {
     let os = ui.ctx().os();
     ui.horizontal(|ui| {
         if ui.button("Export PDF…").on_hover_text(CommandKind::ExportPdf.tooltip_with_shortcut(os)).clicked() {
@@ -177,11 +182,10 @@ fn preview(ui: &mut Ui, preview: Option<&Preview>, commands: &mut Vec<Command>) 
         if ui.button("Print").on_hover_text(CommandKind::Print.tooltip_with_shortcut(os)).clicked() {
             commands.push(CommandKind::Print.into());
         }
-        if let Some(preview) = preview
-            && !preview.pages.is_empty()
+        if let Some(preview) = &preview
+            && preview.page_count() > 0
         {
-            let pages = preview.pages.len();
-            ui.label(RichText::new(if pages == 1 { "1 page".to_owned() } else { format!("{pages} pages") }).weak());
+            ui.label(RichText::new(handout_preview::pages_in_words(preview.page_count())).weak());
         }
     });
     let Some(preview) = preview else {
@@ -191,25 +195,6 @@ fn preview(ui: &mut Ui, preview: Option<&Preview>, commands: &mut Vec<Command>) 
         );
         return;
     };
-    if preview.busy {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("Updating the preview…");
-        });
-    }
-    if let Some(error) = &preview.error {
-        ui.add(egui::Label::new(RichText::new(error).color(widgets::error_color(ui))).wrap());
-    }
-    for warning in &preview.warnings {
-        ui.add(egui::Label::new(RichText::new(warning).color(ui.visuals().warn_fg_color)).wrap());
-    }
-    egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("preview scroll").show(ui, |ui| {
-        let width = ui.available_width();
-        for (index, page) in preview.pages.iter().enumerate() {
-            let size = page.size_vec2();
-            let scale = width / size.x.max(1.0);
-            ui.add(egui::Image::new((page.id(), size * scale)).alt_text(format!("Handout page {}", index + 1)));
-            ui.add_space(6.0);
-        }
-    });
+    handout_preview::status(ui, preview);
+    preview.ui(ui);
 }

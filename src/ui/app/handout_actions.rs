@@ -86,6 +86,21 @@ impl StepwiseApp {
         printing::handout_options(&self.settings, &self.document.program, crate::clock::today())
     }
 
+    /// How many pages the handout preview shows, once it shows the program as it is now and without an error;
+    /// `None` while it is being laid out, or when the live preview is off. What Export PDF and Print would give.
+    #[must_use]
+    pub fn preview_page_count(&self) -> Option<usize> {
+        let preview = self.handout.preview.as_ref()?;
+        let current = preview.shown == Some(self.document.revision) && preview.requested == preview.shown;
+        (current && !preview.busy && preview.error.is_none()).then(|| preview.page_count())
+    }
+
+    /// How many preview pages are held as textures (those in view, and one either side).
+    #[must_use]
+    pub fn preview_pages_in_memory(&self) -> usize {
+        self.handout.preview.as_ref().map_or(0, preview::Preview::pages_in_memory)
+    }
+
     /// Compile the preview again even though the program did not change (the settings did).
     pub(super) fn invalidate_preview(&mut self) {
         if let Some(preview) = &mut self.handout.preview {
@@ -96,10 +111,12 @@ impl StepwiseApp {
     /// Takes finished pages from the worker, and sends it the program a moment after the last change while the
     /// preview is on screen.
     pub(super) fn update_preview(&mut self, ctx: &egui::Context) {
+        let Some(preview) = &mut self.handout.preview else { return };
         if !self.handout.live_preview || self.side_tab != SideTab::Preview {
+            // No page is in view: none is kept in memory.
+            preview.drop_pages();
             return;
         }
-        let Some(preview) = &mut self.handout.preview else { return };
         preview.receive(ctx);
         if preview.requested == Some(self.document.revision) {
             return;

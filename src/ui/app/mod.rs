@@ -326,19 +326,19 @@ impl StepwiseApp {
                 .show(ui, |ui| library_panel::ui(ui, &mut self.library_panel, &mut library))
                 .inner,
         );
-        let side = SideContext {
+        let mut side = SideContext {
             tab: self.side_tab,
             program: &self.document.program,
             selection: &self.selection,
             library: &self.library,
-            preview: self.handout.preview.as_ref(),
+            preview: self.handout.preview.as_mut(),
         };
         commands.extend(
             egui::Panel::right("side area")
                 .resizable(true)
                 .default_size(360.0)
                 .size_range(240.0..=side_max)
-                .show(ui, |ui| side_area::ui(ui, &side))
+                .show(ui, |ui| side_area::ui(ui, &mut side))
                 .inner,
         );
         let schedule = self.schedule();
