@@ -174,6 +174,18 @@ fn the_stage_the_patient_is_in_is_set_in_one_click_and_undone_by_one_ctrl_z() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     frames(&mut harness);
     assert_eq!(harness.state().document.program.current_stage, Some(second.id), "redo");
+
+    // Each handout choice is one undo step too.
+    harness.state_mut().commands.push(CommandKind::ShowPreview.into());
+    frames(&mut harness);
+    let before = harness.state().document.program.clone();
+    click(&mut harness, Role::Button, "Compact");
+    click_radio_starting(&mut harness, "Whole program");
+    assert_eq!(harness.state().document.program.handout.scope, HandoutScope::Whole);
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(harness.state().document.program.handout.layout, HandoutLayout::Compact, "undid more than the scope");
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(harness.state().document.program, before);
 }
 
 #[test]
