@@ -325,6 +325,9 @@ fn choose_scope(program: &mut stepwise::model::Program, choice: &PrintChoice) ->
             ids.push(phase.id);
         }
         program.handout.scope = HandoutScope::Stages(ids);
+    } else {
+        // What a therapist hands over at the desk: the stage the patient is in now, whatever the window last chose.
+        program.handout.scope = HandoutScope::CurrentStage;
     }
     if let Some(layout) = choice.layout {
         program.handout.layout = match layout {

@@ -223,3 +223,26 @@ fn print_chooses_stages_and_layout_and_names_the_choices_when_wrong() {
         run(stepwise().arg("print").arg(&program).arg("-o").arg(&pdf).args(["--whole", "--stage", "1"]));
     assert_ne!(code, 0, "--whole and --stage together: {err}");
 }
+
+/// Without --stage or --whole, `stepwise print` hands over the stage the patient is in now, even when the window
+/// last chose the whole program for this file.
+#[test]
+fn print_without_a_stage_prints_the_current_stage_whatever_the_window_chose() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/calf-strain-return-to-run.ron");
+    let mut program = stepwise::files::load_program(&shipped).expect("shipped program").program;
+    program.current_stage = Some(program.phases[1].id);
+    program.handout.scope = stepwise::model::HandoutScope::Whole;
+    let file = dir.path().join("patient.ron");
+    stepwise::files::save_program(&file, &program).expect("saved");
+    let pages = |args: &[&str]| {
+        let pdf = dir.path().join("out.pdf");
+        let (code, out, err) = run(stepwise().arg("print").arg(&file).arg("-o").arg(&pdf).args(args));
+        assert_eq!(code, 0, "{out}{err}");
+        err.split('(').nth(1).and_then(|rest| rest.split(' ').next()).and_then(|n| n.parse::<usize>().ok())
+    };
+    let default = pages(&[]);
+    assert!(default.is_some(), "the page count is reported");
+    assert_eq!(default, pages(&["--stage", "2"]), "the current stage, stage 2");
+    assert!(pages(&["--whole"]) > default, "the whole program is longer");
+}
