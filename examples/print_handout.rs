@@ -29,6 +29,7 @@ fn run() -> Result<(), String> {
             phone: "01248 555 0123".to_owned(),
             email: "hello@riverside-physio.example".to_owned(),
             logo: None,
+            ..ClinicDetails::default()
         },
         ..HandoutOptions::default()
     };

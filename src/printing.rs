@@ -1,8 +1,9 @@
 //! A program on paper or in a PDF, as the therapist's settings say: what the window and `stepwise print` share.
 //!
 //! - [`handout_options`]: the one place the settings and the program become [`HandoutOptions`] (the program's own
-//!   clinic name first, then the settings'; the logo read from its file; today's local date), with a warning for
-//!   anything left out, so the window and the command line print the same handout and say the same things.
+//!   clinic name first, then the settings'; the emergency number checked; the logo read from its file; today's
+//!   local date), with a warning for anything left out or replaced, so the window and the command line print the
+//!   same handout and say the same things.
 //! - [`export_pdf`]: typesets and writes the PDF whole, with no `.pdf.bak` beside it: an export is made again in
 //!   a second from its program, and a backup would only clutter the folder.
 //! - [`print_handout`]: typesets into a fresh temporary file (a name nobody can guess or plant a link at, readable
@@ -41,6 +42,20 @@ pub fn handout_options(settings: &Settings, program: &Program, today: Date) -> P
             None
         }
     });
+    // Never a blank or a word where the patient reads the number to call: the region's number instead, said.
+    let emergency_number = match crate::model::check_emergency_number(&settings.emergency_number) {
+        Ok(number) => number,
+        Err(problem) => {
+            let region = crate::model::emergency_number_from_env(|name| std::env::var(name).ok());
+            warnings.push(format!(
+                "{problem} The handout prints {}, the number for this computer's region{}: set the clinic's in \
+                 Settings.",
+                region.number,
+                if region.note.is_some() { " (a guess: Stepwise could not tell the region)" } else { "" }
+            ));
+            region.number.to_owned()
+        }
+    };
     // The program may name its own clinic (a therapist working at two); otherwise the settings' clinic.
     let name = if program.clinic.trim().is_empty() { settings.clinic_name.clone() } else { program.clinic.clone() };
     let options = HandoutOptions {
@@ -54,6 +69,7 @@ pub fn handout_options(settings: &Settings, program: &Program, today: Date) -> P
             address: settings.clinic_address.clone(),
             phone: settings.clinic_phone.clone(),
             email: settings.clinic_email.clone(),
+            emergency_number,
             logo,
         },
         printed_on: Some(today),

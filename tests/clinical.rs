@@ -282,3 +282,38 @@ fn check_warns_at_line_and_column_on_a_pain_limit_the_rule_does_not_allow() {
     let output = stepwise().arg("check").arg(&clean).output().unwrap();
     assert!(!String::from_utf8_lossy(&output.stdout).contains("warning"), "the shipped program has warnings");
 }
+
+/// Issue 11: the emergency number is a clinic setting. The settings' number is the one the printed handout says
+/// to call (read back from the PDF); a blank or a word in its place prints the region's number instead, with a
+/// warning that says why, so a patient is never told to call nothing.
+#[test]
+fn the_emergency_number_in_the_settings_is_the_one_printed() {
+    use stepwise::files::settings::Settings;
+    let program = &shipped_programs()[0].1;
+    let today = Date::new(2026, 11, 24).unwrap();
+    let region = stepwise::model::emergency_number_from_env(|name| std::env::var(name).ok()).number;
+    // Two numbers, so one of them differs from this machine's region whatever it is.
+    for number in ["000", "111"] {
+        let settings = Settings { emergency_number: number.into(), ..Settings::default() };
+        let setup = stepwise::printing::handout_options(&settings, program, today);
+        assert!(setup.warnings.is_empty(), "{number}: {:?}", setup.warnings);
+        let text = squash(&pages_of(&compile(program, &setup.options)).join(" "));
+        assert!(text.contains(&format!("Call {number} at once if you have")), "{number}: not printed");
+        assert!(text.contains(&format!("call {number} now")), "{number}: not in the lung-clot action");
+        let other = if number == "000" { "111" } else { "000" };
+        assert!(!text.contains(&format!("Call {other} at once")), "{number}: {other} printed too");
+    }
+    for (typed, why) in [("", "blank"), ("nine nine nine", "not a phone number")] {
+        let settings = Settings { emergency_number: typed.into(), ..Settings::default() };
+        let setup = stepwise::printing::handout_options(&settings, program, today);
+        assert_eq!(setup.options.clinic.emergency_number, region, "{typed:?}: the region's number instead");
+        assert!(
+            setup.warnings.iter().any(|w| w.contains(why) && w.contains(&format!("prints {region}"))),
+            "{typed:?}: {:?}",
+            setup.warnings
+        );
+        let text = squash(&pages_of(&compile(program, &setup.options)).join(" "));
+        assert!(text.contains(&format!("Call {region} at once if you have")), "{typed:?}");
+        assert!(typed.is_empty() || !text.contains(typed), "{typed:?} printed");
+    }
+}

@@ -18,6 +18,7 @@ fn options() -> HandoutOptions {
             phone: "01248 555 0123".into(),
             email: "hello@riverside-physio.example".into(),
             logo: None,
+            ..ClinicDetails::default()
         },
         printed_on: Date::new(2026, 11, 24),
     }

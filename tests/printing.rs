@@ -197,3 +197,53 @@ fn a_field_too_long_for_the_pdf_writer_is_an_error_not_a_crash() {
     assert!(error.to_string().contains("very long text"), "{error}");
     assert!(!path.exists(), "nothing half-written");
 }
+
+/// Issue 11: a settings file from before the emergency number (version 1, no `emergency_number`) still reads,
+/// with the number for the system's region, and that number is printed; saved again, it is version 2 with the
+/// number in it. Checked end to end with `stepwise print` under two locales.
+#[test]
+fn an_older_settings_file_reads_with_the_regions_emergency_number() {
+    let old = "Settings(\n    version: 1,\n    clinic_name: \"Ysbyty Gwynedd Physio\",\n    clinic_phone: \"01248 384384\",\n)\n";
+    let parsed = stepwise::files::settings::settings_from_str(old, Path::new("settings.ron")).unwrap();
+    assert_eq!(parsed.version, 1);
+    assert_eq!(parsed.clinic_name, "Ysbyty Gwynedd Physio");
+    assert_eq!(
+        parsed.emergency_number,
+        stepwise::model::emergency_number_from_env(|name| std::env::var(name).ok()).number,
+        "this process's region"
+    );
+    for (locale, number) in [("en_NZ.UTF-8", "111"), ("en_AU.UTF-8", "000")] {
+        let home = tempfile::tempdir().unwrap();
+        let config = home.path().join("config").join("stepwise");
+        std::fs::create_dir_all(&config).unwrap();
+        std::fs::write(config.join("settings.ron"), old).unwrap();
+        let output = home.path().join("handout.pdf");
+        let result = Command::new(env!("CARGO_BIN_EXE_stepwise"))
+            .args(["print", "programs/alfredson-eccentric.ron", "-o"])
+            .arg(&output)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", locale)
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(result.status.success(), "{locale}: {stderr}");
+        assert!(!stderr.contains("emergency number"), "{locale}: the region's number is no mistake: {stderr}");
+        let text = pdf_extract::extract_text(&output).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&format!("Call {number} at once if you have")), "{locale}: {number} not printed");
+        assert!(text.contains("Ysbyty Gwynedd Physio"), "{locale}: the rest of the old file is read");
+        assert_eq!(std::fs::read_to_string(config.join("settings.ron")).unwrap(), old, "printing writes nothing");
+    }
+    // Saved again, it is this version's file, number included.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.ron");
+    parsed.save(&path).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains(&format!("version: {}", stepwise::files::settings::SETTINGS_VERSION)), "{saved}");
+    assert!(saved.contains(&format!("emergency_number: \"{}\"", parsed.emergency_number)), "{saved}");
+    assert_eq!(Settings::load(&path).unwrap().emergency_number, parsed.emergency_number);
+}

@@ -1,5 +1,6 @@
 //! The window never loses a therapist's work: recovery copies per window, the recovery prompt, settings that
-//! failed to load. Driven with `egui_kittest` over real files in a temporary folder (no GPU, no display).
+//! failed to load (greyed out in the Settings window); and the emergency number typed in Settings. Driven with
+//! `egui_kittest` over real files in a temporary folder (no GPU, no display).
 
 #![allow(clippy::unwrap_used)] // A test may unwrap: a panic there is a failed test with a line number.
 
@@ -9,11 +10,11 @@ use std::time::Duration;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use stepwise::files::recovery::{self, RecoverySlot};
-use stepwise::files::settings::{Locations, Settings};
+use stepwise::files::settings::{Locations, SETTINGS_VERSION, Settings};
 use stepwise::model::{Date, Program};
-use stepwise::ui::{AppEnvironment, Prompt, ScriptedDialogs, StepwiseApp};
+use stepwise::ui::{AppEnvironment, CommandKind, Prompt, ScriptedDialogs, StepwiseApp};
 
 fn app(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, StepwiseApp> {
     let mut environment = AppEnvironment::new(Locations::under(dir), Box::new(dialogs.clone()));
@@ -108,7 +109,10 @@ fn two_windows_on_one_data_folder_never_offer_each_others_work() {
 
 #[test]
 fn settings_that_failed_to_load_stay_byte_identical_and_the_window_says_why() {
-    for (what, edit) in [("a typo", ("clinic_name:", "clinic_nmae:")), ("version 99", ("version: 1", "version: 99"))] {
+    let version = format!("version: {SETTINGS_VERSION}");
+    for (what, edit) in
+        [("a typo", ("clinic_name:", "clinic_nmae:")), ("version 99", (version.as_str(), "version: 99"))]
+    {
         let dir = tempfile::tempdir().unwrap();
         let dialogs = ScriptedDialogs::new();
         let locations = Locations::under(dir.path());
@@ -193,4 +197,76 @@ fn ctrl_p_prints_through_the_printer_on_a_worker_without_blocking_a_frame() {
         "{:?}",
         harness.state().notices.iter().map(|n| n.text.clone()).collect::<Vec<_>>()
     );
+}
+
+/// Issue 14: settings that failed to load cannot be edited in the Settings window (an unsaved draft would be lost
+/// at the close): every field is greyed out, the window says why with the file, line and column, typing goes
+/// nowhere, and the file stays byte-identical.
+#[test]
+fn settings_that_failed_to_load_are_greyed_out_in_the_settings_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let locations = Locations::under(dir.path());
+    let settings = Settings { clinic_name: "Ysbyty Gwynedd Physio".into(), ..Settings::default() };
+    settings.save(&locations.settings_file()).unwrap();
+    let text = std::fs::read_to_string(locations.settings_file()).unwrap().replacen("clinic_name:", "clinic_nmae:", 1);
+    std::fs::write(locations.settings_file(), &text).unwrap();
+    let line = text.lines().position(|l| l.contains("clinic_nmae")).unwrap() + 1;
+    {
+        let mut harness = app(dir.path(), &dialogs);
+        let where_ = format!("settings.ron:{line}:");
+        assert_eq!(harness.query_all_by_label_contains(&where_).count(), 1, "the notice at the start says where");
+        harness.state_mut().commands.push(CommandKind::Settings.into());
+        harness.run();
+        assert!(harness.query_by_label_contains("Read-only: the settings file did not load").is_some());
+        assert_eq!(
+            harness.query_all_by_label_contains(&where_).count(),
+            2,
+            "the window names the file, line and column too"
+        );
+        for field in ["Clinic email", "Clinic phone", "Emergency number"] {
+            let node = harness.get_by_role_and_label(Role::TextInput, field);
+            assert!(node.accesskit_node().is_disabled(), "{field} can be typed in");
+        }
+        assert!(harness.query_by_role_and_label(Role::Button, "Save settings").is_none(), "nothing to save");
+        harness.get_by_role_and_label(Role::TextInput, "Clinic email").click();
+        harness.run();
+        harness.get_by_role_and_label(Role::TextInput, "Clinic email").type_text("typed@example.com");
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, "Close").click();
+        harness.run();
+        assert!(harness.state().settings_window.is_none(), "Close closes, with nothing to ask");
+        assert_eq!(harness.state().settings.clinic_email, "", "typing went nowhere");
+        close_window(&mut harness);
+    }
+    assert_eq!(std::fs::read_to_string(locations.settings_file()).unwrap(), text, "the settings file changed");
+    assert!(!stepwise::files::backup_path(&locations.settings_file()).exists(), "a .bak was written");
+}
+
+/// Issue 11: the emergency number is typed in Settings. A blank or a word is refused there with a message that
+/// says why (Save stays off); a number is saved to the settings file.
+#[test]
+fn the_emergency_number_is_set_in_settings_and_never_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app(dir.path(), &dialogs);
+    harness.state_mut().commands.push(CommandKind::Settings.into());
+    harness.run();
+    let region = stepwise::model::emergency_number_from_env(|name| std::env::var(name).ok()).number;
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Emergency number").value().as_deref(), Some(region));
+    for (typed, says) in [("", "is blank"), ("nine nine nine", "is not a phone number")] {
+        harness.get_by_role_and_label(Role::TextInput, "Emergency number").set_text_value_accesskit(typed);
+        harness.run();
+        assert!(harness.query_by_label_contains(says).is_some(), "{typed:?}: no message");
+        let save = harness.get_by_role_and_label(Role::Button, "Save settings");
+        assert!(save.accesskit_node().is_disabled(), "{typed:?}: Save is on");
+    }
+    harness.get_by_role_and_label(Role::TextInput, "Emergency number").set_text_value_accesskit("000");
+    harness.run();
+    assert!(harness.query_by_label_contains("is not a phone number").is_none());
+    harness.get_by_role_and_label(Role::Button, "Save settings").click();
+    harness.run();
+    assert_eq!(harness.state().settings.emergency_number, "000");
+    let saved = Settings::load(&Locations::under(dir.path()).settings_file()).unwrap();
+    assert_eq!((saved.version, saved.emergency_number.as_str()), (SETTINGS_VERSION, "000"));
 }

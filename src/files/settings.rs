@@ -1,4 +1,5 @@
-//! Where Stepwise keeps its files, and the therapist's settings (clinic details, paper, units, clinic library).
+//! Where Stepwise keeps its files, and the therapist's settings (clinic details, the emergency number, paper,
+//! units, clinic library).
 //!
 //! Programs are documents the therapist saves wherever they like; this module only knows the app's own folders:
 //! the data folder (user library, recovery copy, default place for programs) and the config folder (settings).
@@ -71,6 +72,11 @@ pub enum WeightUnit {
     Pounds,
 }
 
+/// The settings format this build writes. Version 2 added `emergency_number`; a file without a version is
+/// version 1, and a version-1 file reads with the number for the system's region. A file from a newer Stepwise
+/// is used read-only (see [`Settings::open`]).
+pub const SETTINGS_VERSION: u32 = 2;
+
 /// The therapist's settings, kept in the config folder.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Settings", default, deny_unknown_fields)]
@@ -81,6 +87,10 @@ pub struct Settings {
     pub clinic_address: String,
     pub clinic_phone: String,
     pub clinic_email: String,
+    /// The number the handout tells the patient to call in an emergency (a clot that may have reached the lung):
+    /// "999". Filled from the system's region when the file has none (see `model::emergency_number_from_env`);
+    /// checked by `model::check_emergency_number` and never printed blank.
+    pub emergency_number: String,
     /// A PNG, JPEG or SVG printed in the handout's header.
     pub logo: Option<PathBuf>,
     pub paper: PaperSize,
@@ -95,12 +105,13 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            version: crate::model::FORMAT_VERSION,
+            version: SETTINGS_VERSION,
             therapist: String::new(),
             clinic_name: String::new(),
             clinic_address: String::new(),
             clinic_phone: String::new(),
             clinic_email: String::new(),
+            emergency_number: region_emergency_number(),
             logo: None,
             paper: PaperSize::A4,
             large_print: false,
@@ -109,6 +120,13 @@ impl Default for Settings {
             recent_files: Vec::new(),
         }
     }
+}
+
+/// The emergency number for the system's region (112 when the region cannot be told): what a new or older
+/// settings file starts with.
+#[must_use]
+pub fn region_emergency_number() -> String {
+    crate::model::emergency_number_from_env(|name| std::env::var(name).ok()).number.to_owned()
 }
 
 /// How many recent files the File menu lists.
@@ -127,12 +145,13 @@ pub struct LoadedSettings {
 #[derive(Deserialize)]
 #[serde(rename = "Settings")]
 struct SettingsVersion {
-    #[serde(default = "format_version")]
+    #[serde(default = "first_version")]
     version: u32,
 }
 
-fn format_version() -> u32 {
-    crate::model::FORMAT_VERSION
+/// A settings file without a version was written before settings had one.
+fn first_version() -> u32 {
+    1
 }
 
 impl Settings {
@@ -152,14 +171,13 @@ impl Settings {
     #[must_use]
     pub fn open(path: &Path) -> LoadedSettings {
         match Self::load(path) {
-            Ok(settings) if settings.version > crate::model::FORMAT_VERSION => LoadedSettings {
+            Ok(settings) if settings.version > SETTINGS_VERSION => LoadedSettings {
                 read_only: Some(format!(
-                    "{}: written by a newer Stepwise (settings version {}; this Stepwise writes version {}). The \
-                     settings are used but not saved, so nothing in the file is lost; changes last until the window \
-                     closes.",
+                    "{}: written by a newer Stepwise (settings version {}; this Stepwise writes version {}). Its \
+                     settings are used for printing but cannot be changed here, so nothing in the file is lost.",
                     path.display(),
                     settings.version,
-                    crate::model::FORMAT_VERSION
+                    SETTINGS_VERSION
                 )),
                 settings,
             },
@@ -167,8 +185,8 @@ impl Settings {
             Err(error) => LoadedSettings {
                 settings: Self::default(),
                 read_only: Some(format!(
-                    "{error}. Until the file is fixed, the default settings are used and nothing is saved to it \
-                     (changes last until the window closes)."
+                    "{error}. Until the file is fixed, the default settings are used, they cannot be changed here, \
+                     and nothing is saved to the file."
                 )),
             },
         }
@@ -180,7 +198,7 @@ impl Settings {
         if path.exists() {
             let readable = read_text(path).and_then(|text| settings_from_str(&text, path));
             let refusal = match readable {
-                Ok(on_disk) if on_disk.version > crate::model::FORMAT_VERSION => Some(format!(
+                Ok(on_disk) if on_disk.version > SETTINGS_VERSION => Some(format!(
                     "written by a newer Stepwise (settings version {}); it would lose what this version cannot read",
                     on_disk.version
                 )),
@@ -199,7 +217,9 @@ impl Settings {
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder).map_err(|e| super::write_error(path, e))?;
         }
-        write_atomic(path, to_pretty(self)?.as_bytes(), || Ok(()))
+        // Written in this build's format, whatever version it was read from.
+        let current = Self { version: SETTINGS_VERSION, ..self.clone() };
+        write_atomic(path, to_pretty(&current)?.as_bytes(), || Ok(()))
     }
 
     /// Puts `path` first in the recent files, without duplicates.
@@ -219,12 +239,12 @@ pub fn settings_from_str(text: &str, path: &Path) -> Result<Settings, FileError>
     if version == 0 {
         return Err(FileError::UnknownVersion { path: path.to_owned(), found: version });
     }
-    ron::Options::default().from_str::<Settings>(text).map_err(|error| {
-        if version > crate::model::FORMAT_VERSION {
+    let settings = ron::Options::default().from_str::<Settings>(text).map_err(|error| {
+        if version > SETTINGS_VERSION {
             FileError::NewerVersion {
                 path: path.to_owned(),
                 found: version,
-                supported: crate::model::FORMAT_VERSION,
+                supported: SETTINGS_VERSION,
                 detail: format!(
                     " (line {}:{}: {})",
                     error.span.start.line,
@@ -235,5 +255,7 @@ pub fn settings_from_str(text: &str, path: &Path) -> Result<Settings, FileError>
         } else {
             syntax_error(path, &error)
         }
-    })
+    })?;
+    // The version the file says (1 when it says none), not the default's.
+    Ok(Settings { version, ..settings })
 }

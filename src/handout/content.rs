@@ -387,7 +387,7 @@ pub fn build(program: &Program, options: &HandoutOptions) -> HandoutContent {
         clinic_called: clinic.called.clone(),
         clinic_phone: clinic.phone.clone(),
         pain_rule: program.pain_rule.clone(),
-        emergency_number: super::safety::emergency_number(""),
+        emergency_number: super::safety::emergency_number(&options.clinic.emergency_number),
     };
     let header = header(program, clinic, printed_on, &printed);
 

@@ -100,6 +100,9 @@ pub struct ClinicDetails {
     pub address: String,
     pub phone: String,
     pub email: String,
+    /// The number the safety page says to call in an emergency ("999"). Blank prints the one for the system's
+    /// region (112 when it cannot be told): never a blank. `printing::handout_options` fills it from the settings.
+    pub emergency_number: String,
     /// A PNG, JPEG, GIF, WebP or SVG picture, printed about 2 cm high. One that cannot be read is left out
     /// with a warning.
     pub logo: Option<Vec<u8>>,

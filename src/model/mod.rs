@@ -6,6 +6,7 @@
 
 mod date;
 mod dose;
+mod emergency;
 mod exercise;
 mod handout_choice;
 mod program;
@@ -15,12 +16,15 @@ mod words;
 
 pub use date::{Date, DateError};
 pub use dose::{Bounds, Dose, DoseRange, Load, Side};
+pub use emergency::{
+    EmergencyNumber, FALLBACK_EMERGENCY_NUMBER, check_emergency_number, emergency_number_for_locale,
+    emergency_number_from_env,
+};
 pub use exercise::{BodyRegion, Exercise, ExerciseCopy, ExerciseKind, ExerciseLibraryFile};
 pub use handout_choice::{HandoutChoice, HandoutLayout, HandoutScope};
 pub use program::{MeasurableCriterion, Patient, Phase, PhaseLength, Prescription, Program, Progression, WeekDose};
 pub use safety::{
-    EmergencyNumber, FALLBACK_EMERGENCY_NUMBER, PainRule, PainRuleText, PainZone, RedFlag, SafetyText, SignsBox,
-    Urgency, ZoneColour, emergency_number_for_locale, emergency_number_from_env, pain_scores_in,
+    PainRule, PainRuleText, PainZone, RedFlag, SafetyText, SignsBox, Urgency, ZoneColour, pain_scores_in,
 };
 pub use validate::{
     FieldPath, MAX_PHASE_WEEKS, MAX_PROGRAM_WEEKS, PathStep, Problem, Severity, length_problems, validate_exercise,

@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::emergency::FALLBACK_EMERGENCY_NUMBER;
+
 /// How much pain a program allows: one rule per program, chosen by the therapist. The traffic light, the notes
 /// and every printed exercise text follow it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -482,72 +484,6 @@ fn red_flags(number: &str) -> Vec<RedFlag> {
     ]
 }
 
-/// The number printed when none is known: the European emergency number, which also reaches emergency services
-/// from mobile phones in many countries outside Europe.
-pub const FALLBACK_EMERGENCY_NUMBER: &str = "112";
-
-/// The emergency number for a system locale, and whether it was known or guessed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EmergencyNumber {
-    pub number: &'static str,
-    /// For the therapist, when the region could not be told from the locale: "check it in Settings".
-    pub note: Option<String>,
-}
-
-/// Countries whose emergency number is 112 (the EU, the EEA, Switzerland and the rest of Europe that uses it).
-const EUROPE_112: [&str; 44] = [
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT", "LV", "LT", "LU", "MT", "NL",
-    "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH", "AL", "AD", "BA", "ME", "MK", "MD", "MC", "RS",
-    "SM", "UA", "TR", "GE", "AM", "FO",
-];
-
-/// The emergency number for a locale name as `LANG` holds it (`en_GB.UTF-8`, `de_AT@euro`, `fr-CA`).
-#[must_use]
-pub fn emergency_number_for_locale(locale: &str) -> EmergencyNumber {
-    let country = locale_country(locale);
-    let known = match country.as_deref() {
-        Some("GB" | "UK" | "IE") => Some("999"),
-        Some("US" | "CA") => Some("911"),
-        Some("AU") => Some("000"),
-        Some("NZ") => Some("111"),
-        Some(code) if EUROPE_112.contains(&code) => Some("112"),
-        _ => None,
-    };
-    match known {
-        Some(number) => EmergencyNumber { number, note: None },
-        None => EmergencyNumber {
-            number: FALLBACK_EMERGENCY_NUMBER,
-            note: Some(match country {
-                Some(code) => format!(
-                    "Stepwise does not know the emergency number for your region ({code}) and has filled in 112: \
-                     check it, and change it if your patients call another number."
-                ),
-                None => "Stepwise could not tell your region from the system settings and has filled in 112: \
-                         check it, and change it if your patients call another number."
-                    .to_owned(),
-            }),
-        },
-    }
-}
-
-/// The emergency number from the environment the way the C library reads the locale: `LC_ALL`, then
-/// `LC_MESSAGES`, then `LANG`, the first one set and not empty. `var` is `std::env::var(..).ok()` in the app;
-/// tests pass their own.
-pub fn emergency_number_from_env(var: impl Fn(&str) -> Option<String>) -> EmergencyNumber {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .into_iter()
-        .find_map(|name| var(name).filter(|value| !value.trim().is_empty()))
-        .unwrap_or_default();
-    emergency_number_for_locale(&locale)
-}
-
-/// "GB" from "en_GB.UTF-8"; `None` for "C", "POSIX" or a language alone ("de").
-fn locale_country(locale: &str) -> Option<String> {
-    let base = locale.split(['.', '@']).next().unwrap_or_default();
-    let country = base.split(['_', '-']).nth(1)?;
-    (country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic())).then(|| country.to_ascii_uppercase())
-}
-
 /// Every pain score a text states: "5 out of 10", "5/10", "5 / 10". Used by `stepwise check` and
 /// the tests to find pain numbers a program's rule does not allow.
 #[must_use]
@@ -587,52 +523,6 @@ fn highest_score_in(words: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn locales_give_their_emergency_number() {
-        for (locale, number) in [
-            ("en_GB.UTF-8", "999"),
-            ("cy_GB.UTF-8", "999"),
-            ("de_AT@euro", "112"),
-            ("fr_FR.UTF-8", "112"),
-            ("pl_PL.UTF-8", "112"),
-            ("en_US.UTF-8", "911"),
-            ("fr_CA.UTF-8", "911"),
-            ("en_AU.UTF-8", "000"),
-            ("en_NZ.UTF-8", "111"),
-            ("en-GB", "999"),
-        ] {
-            let found = emergency_number_for_locale(locale);
-            assert_eq!(found.number, number, "{locale}");
-            assert!(found.note.is_none(), "{locale}");
-        }
-    }
-
-    #[test]
-    fn an_unknown_region_gets_112_and_a_note() {
-        for locale in ["C", "POSIX", "", "de", "ja_JP.UTF-8"] {
-            let found = emergency_number_for_locale(locale);
-            assert_eq!(found.number, "112", "{locale}");
-            assert!(found.note.as_deref().is_some_and(|n| n.contains("112")), "{locale}");
-        }
-    }
-
-    #[test]
-    fn the_environment_is_read_in_the_c_library_order() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
-        };
-        assert_eq!(emergency_number_from_env(env(&[("LANG", "en_US.UTF-8")])).number, "911");
-        assert_eq!(
-            emergency_number_from_env(env(&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "en_GB.UTF-8")])).number,
-            "999"
-        );
-        assert_eq!(
-            emergency_number_from_env(env(&[("LC_ALL", "en_NZ.UTF-8"), ("LC_MESSAGES", "en_GB.UTF-8")])).number,
-            "111"
-        );
-        assert_eq!(emergency_number_from_env(env(&[("LC_ALL", ""), ("LANG", "en_AU.UTF-8")])).number, "000");
-    }
 
     #[test]
     fn the_page_never_says_call_nothing() {

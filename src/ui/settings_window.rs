@@ -1,12 +1,16 @@
-//! The settings window: therapist and clinic details for the handout, logo, paper, units, the clinic library
-//! folder, and the light or dark theme. Edits a draft; "Save" hands it to the app, which writes the settings to
-//! the config folder and applies the theme (kept by eframe with the window's other preferences). Escape closes
-//! the window, asking first when something typed would be lost.
+//! The settings window: therapist and clinic details for the handout, the emergency number, logo, paper, units,
+//! the clinic library folder, and the light or dark theme. Edits a draft; "Save" hands it to the app, which
+//! writes the settings to the config folder and applies the theme (kept by eframe with the window's other
+//! preferences). Escape closes the window, asking first when something typed would be lost.
+//!
+//! Settings that failed to load (a typo, a file from a newer Stepwise) are shown greyed out with the reason
+//! (the file, line and column): nothing typed here could be saved, so nothing can be typed.
 
 use egui::{ThemePreference, Ui};
 
 use super::widgets::{self, DiscardQuestion};
 use crate::files::settings::{PaperSize, Settings, WeightUnit};
+use crate::model::check_emergency_number;
 
 pub struct SettingsWindow {
     pub draft: Settings,
@@ -14,6 +18,8 @@ pub struct SettingsWindow {
     pub theme: ThemePreference,
     /// The theme when the window opened: a change is something to lose.
     theme_before: ThemePreference,
+    /// Why the settings file cannot be written, when it cannot: the window then only shows the settings.
+    read_only: Option<String>,
     discard: DiscardQuestion,
 }
 
@@ -28,8 +34,14 @@ pub enum SettingsAction {
 
 impl SettingsWindow {
     #[must_use]
-    pub fn new(settings: &Settings, theme: ThemePreference) -> Self {
-        Self { draft: settings.clone(), theme, theme_before: theme, discard: DiscardQuestion::default() }
+    pub fn new(settings: &Settings, theme: ThemePreference, read_only: Option<&str>) -> Self {
+        Self {
+            draft: settings.clone(),
+            theme,
+            theme_before: theme,
+            read_only: read_only.map(str::to_owned),
+            discard: DiscardQuestion::default(),
+        }
     }
 
     /// Whether closing now would lose something changed in the window (compared with `saved`).
@@ -53,6 +65,10 @@ impl SettingsWindow {
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(ctx.content_rect().center())
             .show(ctx, |ui: &mut Ui| {
+                if let Some(reason) = &self.read_only {
+                    read_only_banner(ui, reason);
+                }
+                let editable = self.read_only.is_none();
                 let Settings {
                     version: _,
                     therapist,
@@ -60,6 +76,7 @@ impl SettingsWindow {
                     clinic_address,
                     clinic_phone,
                     clinic_email,
+                    emergency_number,
                     logo,
                     paper,
                     large_print,
@@ -68,12 +85,13 @@ impl SettingsWindow {
                     recent_files: _,
                 } = &mut self.draft;
                 let theme = &mut self.theme;
-                egui::Grid::new("settings grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+                let grid = |ui: &mut Ui| {
                     widgets::grid_text_field(ui, "Therapist", therapist, "Your name as the handout prints it");
                     widgets::grid_text_field(ui, "Clinic name", clinic_name, "");
                     widgets::grid_text_area(ui, "Clinic address", clinic_address, "");
                     widgets::grid_text_field(ui, "Clinic phone", clinic_phone, "");
                     widgets::grid_text_field(ui, "Clinic email", clinic_email, "");
+                    emergency_number_row(ui, emergency_number);
 
                     ui.label("Logo");
                     ui.horizontal(|ui| {
@@ -129,16 +147,25 @@ impl SettingsWindow {
                         }
                     });
                     ui.end_row();
+                };
+                ui.add_enabled_ui(editable, |ui| {
+                    egui::Grid::new("settings grid").num_columns(2).spacing([12.0, 6.0]).show(ui, grid);
                 });
                 ui.separator();
                 if self.discard.ui(ui) {
                     action = SettingsAction::Cancel;
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Save settings").clicked() {
-                        action = SettingsAction::Save(Box::new(self.draft.clone()), self.theme);
-                    }
-                    if ui.button("Cancel").clicked() {
+                    if editable {
+                        let number_ok = check_emergency_number(&self.draft.emergency_number).is_ok();
+                        let save = ui.add_enabled(number_ok, egui::Button::new("Save settings"));
+                        if save.on_disabled_hover_text("The emergency number needs fixing first").clicked() {
+                            action = SettingsAction::Save(Box::new(self.draft.clone()), self.theme);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    } else if ui.button("Close").clicked() {
                         close = true;
                     }
                 });
@@ -156,5 +183,47 @@ impl SettingsWindow {
             }
         }
         action
+    }
+}
+
+/// Why nothing here can be changed: the settings file did not load, and writing over it would lose it.
+fn read_only_banner(ui: &mut Ui, reason: &str) {
+    egui::Frame::new().fill(ui.visuals().warn_fg_color.gamma_multiply(0.15)).inner_margin(8.0).corner_radius(4.0).show(
+        ui,
+        |ui| {
+            ui.label(egui::RichText::new("Read-only: the settings file did not load.").strong());
+            ui.label(reason);
+            ui.label("Fix the file by hand (or move it away) and start Stepwise again to change the settings here.");
+        },
+    );
+    ui.add_space(6.0);
+}
+
+/// The emergency number, with what is wrong with it in red (a row of its own under the field), or a word when
+/// it is only a guess.
+fn emergency_number_row(ui: &mut Ui, number: &mut String) {
+    let label = ui.label("Emergency number");
+    let response = ui
+        .add(egui::TextEdit::singleline(number).hint_text("999, 112, 911 …").desired_width(80.0))
+        .labelled_by(label.id)
+        .on_hover_text("The number the handout tells the patient to call if a clot may have reached the lung");
+    ui.end_row();
+    let message = if let Err(problem) = check_emergency_number(number) {
+        let color = widgets::error_color(ui);
+        ui.painter().rect_stroke(
+            response.rect.expand(1.0),
+            2.0,
+            egui::Stroke::new(1.5, color),
+            egui::StrokeKind::Outside,
+        );
+        Some(egui::RichText::new(problem).color(color))
+    } else {
+        let region = crate::model::emergency_number_from_env(|name| std::env::var(name).ok());
+        region.note.filter(|_| number.trim() == region.number).map(|note| egui::RichText::new(note).weak())
+    };
+    if let Some(message) = message {
+        ui.label("");
+        ui.vertical(|ui| ui.label(message));
+        ui.end_row();
     }
 }

@@ -52,7 +52,9 @@ impl StepwiseApp {
             CommandKind::Find => self.library_panel.focus_search = true,
             CommandKind::CommandPalette => self.palette.open(),
             CommandKind::Settings => {
-                self.settings_window = Some(SettingsWindow::new(&self.settings, ctx.options(|o| o.theme_preference)));
+                let theme = ctx.options(|o| o.theme_preference);
+                let read_only = self.files.settings_read_only.as_deref();
+                self.settings_window = Some(SettingsWindow::new(&self.settings, theme, read_only));
             }
             CommandKind::NewCustomExercise => self.custom_exercise = Some(CustomExerciseForm::new(None)),
             CommandKind::CopyAsCustomExercise => {
