@@ -274,12 +274,7 @@ fn schedule(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             eprintln!("note: {}: {reason}", path.display());
         }
         let program = loaded.program;
-        // A phase of years on end is a slip of the keyboard: say where it is rather than plan it.
-        let too_long = stepwise::model::length_problems(&program);
-        if !too_long.is_empty() {
-            for located in files::locate_problems(&text, path, too_long) {
-                eprintln!("{located}");
-            }
+        if refuse_too_long(&text, path, &program) {
             return Ok(ExitCode::FAILURE);
         }
         if n > 0 {
@@ -289,6 +284,19 @@ fn schedule(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         say(stepwise::schedule::to_text(&plan, &program).trim_end());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A phase of years on end is a slip of the keyboard: says where it is (`FILE:LINE:COLUMN`) and returns true,
+/// rather than plan or print it. `schedule` and `print` refuse alike.
+fn refuse_too_long(text: &str, path: &Path, program: &stepwise::model::Program) -> bool {
+    let too_long = stepwise::model::length_problems(program);
+    if too_long.is_empty() {
+        return false;
+    }
+    for located in files::locate_problems(text, path, too_long) {
+        eprintln!("{located}");
+    }
+    true
 }
 
 /// What `stepwise print` was asked for, besides the files.
@@ -341,7 +349,15 @@ fn choose_scope(program: &mut stepwise::model::Program, choice: &PrintChoice) ->
 
 fn print(program_path: &Path, output: &Path, choice: &PrintChoice) -> anyhow::Result<ExitCode> {
     use stepwise::handout;
-    let mut program = load(program_path)?;
+    let text = files::read_text(program_path)?;
+    let loaded = files::program_from_str(&text, program_path)?;
+    if let Some(reason) = &loaded.read_only {
+        eprintln!("note: {}: {reason}", program_path.display());
+    }
+    if refuse_too_long(&text, program_path, &loaded.program) {
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut program = loaded.program;
     choose_scope(&mut program, choice).map_err(|e| anyhow::anyhow!("{}: {e}", program_path.display()))?;
     let settings = user_settings();
     // The same options as the window's (stepwise::printing), with the paper and print size from the arguments.

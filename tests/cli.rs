@@ -246,3 +246,63 @@ fn print_without_a_stage_prints_the_current_stage_whatever_the_window_chose() {
     assert_eq!(default, pages(&["--stage", "2"]), "the current stage, stage 2");
     assert!(pages(&["--whole"]) > default, "the whole program is longer");
 }
+
+/// `stepwise print` of a program longer than anyone could mean (a phase over 104 weeks, a program over 260)
+/// refuses as `stepwise schedule` does, with the same `FILE:LINE:COLUMN` message, at once: before, it typeset a
+/// handout of the clamped 260 weeks.
+#[test]
+fn print_refuses_a_program_beyond_the_bounds_as_schedule_does() {
+    use std::time::{Duration, Instant};
+    use stepwise::model::{Date, Phase, PhaseLength, Program};
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut endless = Program::new(Date::new(2026, 3, 2).expect("a date"));
+    endless.phases[0].length = PhaseLength::Weeks(4_000_000_000);
+    let mut five_years_and_more = Program::new(Date::new(2026, 3, 2).expect("a date"));
+    for n in 2..=3 {
+        let id = five_years_and_more.next_id();
+        five_years_and_more.phases.push(Phase::new(id, &format!("Phase {n}")));
+    }
+    for phase in &mut five_years_and_more.phases {
+        phase.length = PhaseLength::Weeks(100);
+    }
+    for (name, program, says) in [
+        ("endless.ron", &endless, "4000000000 weeks is longer than a phase"),
+        ("too-many-weeks.ron", &five_years_and_more, "260"),
+    ] {
+        let text = stepwise::files::program_to_string(program).expect("program as text");
+        let path = write(dir.path(), name, &text);
+        let pdf = dir.path().join("handout.pdf");
+        let (schedule_code, _, schedule_err) = run(stepwise().arg("schedule").arg(&path));
+        assert_eq!(schedule_code, 1, "{schedule_err}");
+
+        let started = Instant::now();
+        let mut child = stepwise()
+            .arg("print")
+            .arg(&path)
+            .arg("-o")
+            .arg(&pdf)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run stepwise print");
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                let _ = child.kill();
+                panic!("{name}: stepwise print still running after 10 s");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let took = started.elapsed();
+        let output = child.wait_with_output().expect("output");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(status.code(), Some(1), "{name}: {err}");
+        assert_eq!(err, schedule_err, "{name}: the same message as `stepwise schedule`");
+        assert!(err.contains(&format!("{name}:")) && err.contains(says), "{name}: {err}");
+        assert!(!pdf.exists(), "{name}: no handout is written");
+        assert!(took < Duration::from_secs(1), "{name}: refused after {took:?}");
+        eprintln!("{name}: refused in {} ms", took.as_millis());
+    }
+}

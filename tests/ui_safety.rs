@@ -1,5 +1,6 @@
 //! The window never loses a therapist's work: recovery copies per window, the recovery prompt, settings that
-//! failed to load (greyed out in the Settings window); and the emergency number typed in Settings. Driven with
+//! failed to load (greyed out in the Settings window), a dose table at the end of the numbers; and the clinical
+//! choices made in the window: the emergency number in Settings, the program's pain rule. Driven with
 //! `egui_kittest` over real files in a temporary folder (no GPU, no display).
 
 #![allow(clippy::unwrap_used)] // A test may unwrap: a panic there is a failed test with a line number.
@@ -13,8 +14,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use stepwise::files::recovery::{self, RecoverySlot};
 use stepwise::files::settings::{Locations, SETTINGS_VERSION, Settings};
-use stepwise::model::{Date, Program};
-use stepwise::ui::{AppEnvironment, CommandKind, Prompt, ScriptedDialogs, StepwiseApp};
+use stepwise::model::{Date, PainRule, Program};
+use stepwise::ui::{AppEnvironment, CommandKind, Edit, Prompt, ScriptedDialogs, StepwiseApp};
 
 fn app(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, StepwiseApp> {
     let mut environment = AppEnvironment::new(Locations::under(dir), Box::new(dialogs.clone()));
@@ -269,4 +270,82 @@ fn the_emergency_number_is_set_in_settings_and_never_blank() {
     assert_eq!(harness.state().settings.emergency_number, "000");
     let saved = Settings::load(&Locations::under(dir.path()).settings_file()).unwrap();
     assert_eq!((saved.version, saved.emergency_number.as_str()), (SETTINGS_VERSION, "000"));
+}
+
+fn ctrl_z(harness: &mut Harness<'_, StepwiseApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+}
+
+/// Issue 11: the program's pain rule is chosen in the editor from the built-in rules or "Own words". Each choice
+/// is one undo step; under the chooser, the line the patient reads and the rule's note for the therapist.
+#[test]
+fn the_pain_rule_is_chosen_in_the_editor_and_one_ctrl_z_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let mut harness = app(dir.path(), &dialogs);
+    let rule = |harness: &Harness<'_, StepwiseApp>| harness.state().document.program.pain_rule.clone();
+    assert_eq!(rule(&harness), PainRule::Tendinopathy);
+    let choose = |harness: &mut Harness<'_, StepwiseApp>, choice: &str| {
+        harness.get_by_role_and_label(Role::ComboBox, "Pain rule").click();
+        harness.run();
+        harness.get_by_label(choice).click();
+        harness.run();
+    };
+
+    choose(&mut harness, PainRule::AcuteMuscleInjury.label());
+    assert_eq!(rule(&harness), PainRule::AcuteMuscleInjury);
+    let text = PainRule::AcuteMuscleInjury.text();
+    assert!(harness.query_by_label_contains(&format!("The patient reads: “{}”", text.short)).is_some());
+    assert!(harness.query_by_label(text.therapist_note).is_some(), "the therapist's note is shown");
+    ctrl_z(&mut harness);
+    assert_eq!(rule(&harness), PainRule::Tendinopathy, "one Ctrl+Z restores the rule before");
+
+    // Own words start from the rule chosen so far; typing them is one more step.
+    choose(&mut harness, "Own words");
+    let short = PainRule::Tendinopathy.text().short;
+    assert_eq!(rule(&harness), PainRule::Custom(short.clone()));
+    let field = "The rule in your words, as the patient will read it";
+    harness.get_by_role_and_label(Role::MultilineTextInput, field).set_text_value_accesskit("Keep any pain mild.");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(rule(&harness), PainRule::Custom("Keep any pain mild.".into()));
+    ctrl_z(&mut harness);
+    assert_eq!(rule(&harness), PainRule::Custom(short), "the typing is undone first");
+    ctrl_z(&mut harness);
+    assert_eq!(rule(&harness), PainRule::Tendinopathy, "then the choice");
+    // A choice goes through an `Edit`, as a menu or the palette would send it.
+    harness.state_mut().commands.push(Edit::SetPainRule(PainRule::Alfredson).into());
+    harness.run();
+    assert_eq!(rule(&harness), PainRule::Alfredson);
+}
+
+/// Issue 14: a dose table row at week `u32::MAX` (a hand-edited file; validation flags it) and "Add row": the new
+/// row saturates instead of overflowing (the crate keeps overflow checks, so an overflow would panic here).
+#[test]
+fn adding_a_row_after_week_u32_max_does_not_overflow() {
+    use stepwise::model::{Progression, WeekDose};
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let (stem, bytes) = stepwise::assets::PROGRAM_FILES[0];
+    let mut program =
+        stepwise::files::program_from_str(std::str::from_utf8(bytes).unwrap(), Path::new(stem)).unwrap().program;
+    let row = WeekDose { from_week: u32::MAX, sets: 3, reps: Some(15), hold_seconds: None, load: None };
+    let prescription = &mut program.phases[0].prescriptions[0];
+    prescription.progression = Progression::ByWeek(vec![row.clone()]);
+    let prescription_id = prescription.id;
+    let file = dir.path().join("far.ron");
+    stepwise::files::save_program(&file, &program).unwrap();
+
+    let mut harness = app(dir.path(), &dialogs);
+    harness.state_mut().open_path(&file);
+    harness.run();
+    harness.state_mut().commands.push(Edit::AddWeekRow { prescription_id }.into());
+    harness.run();
+    let rows = match &harness.state().document.program.phases[0].prescriptions[0].progression {
+        Progression::ByWeek(rows) => rows.iter().map(|r| r.from_week).collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(rows, [u32::MAX, u32::MAX]);
 }

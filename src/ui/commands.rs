@@ -139,6 +139,8 @@ pub enum Edit {
     SetHandoutScope(HandoutScope),
     /// How the handout lays the exercises out (remembered in the program file).
     SetHandoutLayout(HandoutLayout),
+    /// The program's pain rule: one of `PainRule::BUILT_IN`, or the therapist's own words.
+    SetPainRule(crate::model::PainRule),
 }
 
 /// One thing the user asked for.
@@ -347,6 +349,7 @@ impl Edit {
                     }
                 },
             ),
+            Self::SetPainRule(_) => ("Pain rule", "How much pain the program allows: the handout's traffic light"),
         }
     }
 }

@@ -97,7 +97,8 @@ pub fn apply(edit: Edit, program: &mut Program, selection: &mut Selection, libra
             if let Some(Progression::ByWeek(rows)) = progression_mut(program, prescription_id) {
                 let next = rows.last().map_or(
                     WeekDose { from_week: 1, sets: 3, reps: Some(15), hold_seconds: None, load: None },
-                    |last| WeekDose { from_week: last.from_week + 1, ..last.clone() },
+                    // A file may hold any number here (validation flags it): never overflow.
+                    |last| WeekDose { from_week: last.from_week.saturating_add(1), ..last.clone() },
                 );
                 rows.push(next);
             }
@@ -117,6 +118,7 @@ pub fn apply(edit: Edit, program: &mut Program, selection: &mut Selection, libra
                 }
             }
         }
+        Edit::SetPainRule(rule) => program.pain_rule = rule,
         Edit::SetProgressionKind { prescription_id, kind } => {
             if let Some(progression) = progression_mut(program, prescription_id)
                 && super::commands::ProgressionKind::of(progression) != kind

@@ -1,5 +1,7 @@
 //! The program editor: the read-only banner, the patient and therapist header, goals and notes, the timeline of
-//! the phases (`timeline`), and each phase with its prescription cards (`phase_section`). Text and numbers are
+//! the phases (`timeline`), and each phase with its prescription cards (`phase_section`). The header holds the
+//! program's pain rule too: one chosen from `PainRule::BUILT_IN` or the therapist's own words, with what the
+//! patient will read and the rule's note for the therapist beneath it. Text and numbers are
 //! typed straight into the program (the app notices the change and records one undo step per gesture); adding
 //! and removing anything goes through a command.
 
@@ -11,7 +13,7 @@ use super::commands::{Command, CommandKind, Edit};
 use super::selection::Selection;
 use super::{phase_section, timeline, widgets};
 use crate::files::settings::WeightUnit;
-use crate::model::{Date, Problem, Program, Side};
+use crate::model::{Date, PainRule, Problem, Program, Side};
 use crate::schedule::Schedule;
 
 /// The editor's own state: what it remembers between frames.
@@ -135,14 +137,79 @@ fn header(ui: &mut Ui, program: &mut Program, commands: &mut Vec<Command>) {
         }
 
         ui.add_space(6.0);
+        pain_rule_field(ui, &mut program.pain_rule, commands);
+
+        ui.add_space(6.0);
         let label = ui.label("Notes for the patient");
         ui.add(
             egui::TextEdit::multiline(&mut program.notes)
-                .hint_text("Printed on the handout: what pain is acceptable, when to call the clinic…")
+                .hint_text("Printed on the handout: anything the patient should know beyond the pain rule…")
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+    });
+}
+
+/// The pain rule chooser: the built-in rules and "Own words". Choosing one is an `Edit` (one undo step); the
+/// own words are typed straight into the rule, like any text. Under it, the line the patient reads and the
+/// rule's note for the therapist (what comes from the source and what is practice).
+fn pain_rule_field(ui: &mut Ui, rule: &mut PainRule, commands: &mut Vec<Command>) {
+    const OWN_WORDS: &str = "Own words";
+    let current = rule.text();
+    let is_custom = matches!(rule, PainRule::Custom(_));
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("Pain rule").strong());
+        let selected = if is_custom { OWN_WORDS } else { rule.label() };
+        egui::ComboBox::from_id_salt("pain rule")
+            .selected_text(selected)
+            .width(ui.available_width().clamp(200.0, 460.0))
+            .show_ui(ui, |ui| {
+                for choice in PainRule::BUILT_IN {
+                    if ui.selectable_label(*rule == choice, choice.label()).clicked() && *rule != choice {
+                        commands.push(Edit::SetPainRule(choice).into());
+                    }
+                }
+                let own = ui
+                    .selectable_label(is_custom, OWN_WORDS)
+                    .on_hover_text("Write the rule yourself: it is printed as written, with no traffic light");
+                if own.clicked() && !is_custom {
+                    // Start from the rule chosen so far, in its one-line form, rather than from nothing.
+                    commands.push(Edit::SetPainRule(PainRule::Custom(current.short.clone())).into());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(Edit::SetPainRule(PainRule::default()).text_and_tooltip().1);
+    });
+    ui.indent("pain rule details", |ui| {
+        if let PainRule::Custom(words) = rule {
+            let label = ui.label("The rule in your words, as the patient will read it");
+            let response = ui
+                .add(
+                    egui::TextEdit::multiline(words)
+                        .hint_text("e.g. Keep any pain during the exercises mild, and settled by the next morning.")
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if words.trim().is_empty() {
+                let color = widgets::error_color(ui);
+                ui.painter().rect_stroke(
+                    response.rect.expand(1.0),
+                    2.0,
+                    egui::Stroke::new(1.5, color),
+                    egui::StrokeKind::Outside,
+                );
+                ui.label(
+                    RichText::new("Empty: the handout would say nothing about how much pain is all right.")
+                        .color(color),
+                );
+            }
+        } else {
+            ui.label(format!("The patient reads: “{}”", current.short));
+        }
+        ui.label(RichText::new(current.therapist_note).weak().italics());
     });
 }
 
