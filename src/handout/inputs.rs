@@ -8,7 +8,8 @@
 //! - `clinic`: `name`, `address`, `phone`, `email`, `called`, `logo` (virtual path or none);
 //! - `patient`: `name`, `reference`, `condition`, `side`;
 //! - `overview`: array of `number`, `name`, `goal`, `when`, `length`, `printed`, `current` (bool);
-//! - `phases` (the printed stages): array of `number`, `name`, `goal`, `when`, `length`, `criteria`, `exercises`:
+//! - `phases` (the printed stages): array of `number`, `name`, `goal`, `when`, `length`, `open_ended` (bool),
+//!   `criteria`, `exercises`:
 //!   array of `number`, `name`, `goal`, `steps`, `short_steps`, `cues`, `mistakes`, `cautions` (arrays of str),
 //!   `general_left_out` (bool), `key_caution` (str or none), `sessions` (int), `dose`, `dose_note`,
 //!   `progression` (str or none), `image` (virtual path), `image_alt`, `image_missing` (bool), `repeat_of` (an
@@ -16,7 +17,8 @@
 //! - `plan`: array of `weeks`, `dates`, `stage`, `note`, `items`: array of `number`, `name`, `dose`, `by_week`
 //!   (array of `weeks`, `dose`);
 //! - `diary`: `days` (7 short weekday names), `weeks`: array of `label`, `dates`, `sessions`;
-//! - `next_stage`: the sentence about the stage after the printed ones, or none;
+//! - `next_stage`: the sentence about the stage after the printed ones, or none; `move_on_title`: "Move on to
+//!   stage 2, Build strength (weeks 3–6), when:" (the compact handout lists the criteria under it), or none;
 //! - `safety`: the pain rule, red flags and blood-clot signs with the emergency number (see `safety.rs`).
 
 use std::collections::HashMap;
@@ -54,6 +56,7 @@ pub(crate) fn prepare(content: &HandoutContent, options: &HandoutOptions) -> Pre
                 ("goal", string(&stage.goal)),
                 ("when", string(&stage.when)),
                 ("length", string(&stage.length)),
+                ("open_ended", Value::Bool(stage.open_ended)),
                 ("criteria", strings(&stage.criteria)),
                 ("exercises", Value::Array(exercises)),
             ])
@@ -148,6 +151,7 @@ pub(crate) fn prepare(content: &HandoutContent, options: &HandoutOptions) -> Pre
         ("plan", Value::Array(content.plan.iter().map(plan_value).collect())),
         ("diary", diary),
         ("next_stage", content.next_stage.as_ref().map_or(Value::None, |next| string(&next.sentence()))),
+        ("move_on_title", content.next_stage.as_ref().map_or(Value::None, |next| string(&next.move_on_title()))),
         ("safety", super::safety::inputs(&content.safety.pain_rule, &content.safety.emergency_number)),
     ]
     .into_iter()
