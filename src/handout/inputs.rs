@@ -16,7 +16,8 @@
 //!   earlier card's number, or none);
 //! - `plan`: array of `weeks`, `dates`, `stage`, `note`, `items`: array of `number`, `name`, `dose`, `by_week`
 //!   (array of `weeks`, `dose`);
-//! - `diary`: `days` (7 short weekday names), `weeks`: array of `label`, `dates`, `sessions`;
+//! - `diary`: `days` (7 short weekday names), `weeks`: array of `label`, `dates`, `from` ("from 8 Dec"),
+//!   `sessions`;
 //! - `next_stage`: the sentence about the stage after the printed ones, or none; `move_on_title`: "Move on to
 //!   stage 2, Build strength (weeks 3–6), when:" (the compact handout lists the criteria under it), or none;
 //! - `safety`: the pain rule, red flags and blood-clot signs with the emergency number (see `safety.rs`).
@@ -106,6 +107,7 @@ pub(crate) fn prepare(content: &HandoutContent, options: &HandoutOptions) -> Pre
                         dict([
                             ("label", string(&week.label)),
                             ("dates", string(&week.dates)),
+                            ("from", string(&week.from)),
                             ("sessions", int(week.sessions as usize)),
                         ])
                     })

@@ -55,6 +55,8 @@ pub(crate) fn dates_label(first_day: Date, last_day: Date, open_ended: bool, pro
 pub(crate) struct DiaryWeek {
     pub(crate) label: String,
     pub(crate) dates: String,
+    /// The week's first day, short: "from 8 Dec" (the compact diary's one-line rows).
+    pub(crate) from: String,
     /// Tick boxes for each day: the most sessions a day of any exercise that week (1 to 3).
     pub(crate) sessions: u32,
 }
@@ -116,6 +118,7 @@ pub(crate) fn diary_weeks(schedule: &Schedule, printed: impl Fn(usize) -> bool) 
         .map(|week| DiaryWeek {
             label: format!("Week {}", week.number),
             dates: dates_label(week.start, week.end, false, week.provisional),
+            from: from_label(week.start),
             sessions: sessions(week),
         })
         .collect();
@@ -125,11 +128,17 @@ pub(crate) fn diary_weeks(schedule: &Schedule, printed: impl Fn(usize) -> bool) 
             rows.push(DiaryWeek {
                 label: format!("Week {}", last.number + extra),
                 dates: dates_label(start, start.add_days(6), false, last.provisional),
+                from: from_label(start),
                 sessions: sessions(last),
             });
         }
     }
     rows
+}
+
+/// "from 8 Dec".
+fn from_label(first_day: Date) -> String {
+    format!("from {} {}", first_day.day(), month_name(first_day))
 }
 
 fn month_name(date: Date) -> &'static str {

@@ -55,9 +55,12 @@ pub struct DiaryWeek {
     pub label: String,
     /// "8 Dec – 14 Dec 2026".
     pub dates: String,
+    /// The week's first day: "from 8 Dec" (the compact diary's rows are one line high).
+    pub from: String,
     /// Tick boxes a day: the most times a day of any exercise that week (1 to 3).
     pub sessions: u32,
 }
+
 /// The week-by-week plan of the printed stages: one block a stage, each exercise once, with the words its dose
 /// has every week and, when it changes, what it is in each run of weeks ("Week 1: 3 sets of 10 • Week 2: 3 sets
 /// of 12"). A list of every exercise for every week said the same thing ten times over.
@@ -187,7 +190,7 @@ pub(super) fn diary(program: &Program, schedule: &Schedule, printed: &[usize], w
         weeks: weeks
             .into_iter()
             .take(MAX_DIARY_WEEKS)
-            .map(|week| DiaryWeek { label: week.label, dates: week.dates, sessions: week.sessions })
+            .map(|week| DiaryWeek { label: week.label, dates: week.dates, from: week.from, sessions: week.sessions })
             .collect(),
     }
 }
