@@ -99,7 +99,7 @@ impl World for HandoutWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.fonts.get(index).cloned()
+        self.fonts.font(index)
     }
 
     /// The handout's own date, whatever the offset: "printed on" must match the date on the page.

@@ -290,7 +290,6 @@ mod tests {
     }
 
     #[test]
-    #[test]
     fn an_exercise_without_short_steps_warns_only_in_the_compact_layout() {
         let mut program = crate::handout::demo_program(3);
         assert!(build(&program, &settings()).warnings.is_empty());
