@@ -36,8 +36,8 @@
 //! criteria to move on and one card per exercise; the week-by-week plan from `schedule::build`; the diary. The
 //! patient's name and "page N of M" are on every page.
 //!
-//! Kept short, because a patient reads a short handout (the ready-made programs print in 6 to 18 A4 pages, down
-//! from 7 to 27), with the type no smaller:
+//! Kept short, because a patient reads a short handout (the ready-made programs print in 5 to 23 A4 pages in the
+//! detailed layout, 3 to 12 in the compact one), with the type no smaller:
 //! - A card: the drawing beside the name and the dose in words; what it is for and the steps across the full
 //!   width; tips and mistakes run on in a line or two; the cautions in a red box. Two ordinary cards share a
 //!   page; one longer than half a page may go over a page between its steps, never between its last step, tips
@@ -50,13 +50,19 @@
 //! - The plan is one block a stage naming each exercise once, with the words that hold all stage and, where
 //!   the dose changes, the amount week by week ("Week 1: 3 sets of 10 • Week 2: 3 sets of 12"). Speed and rest
 //!   between sets are on the card.
+//! - Compact: a short first page (the clinic in two lines, the title as heading, the stages three to a row), then
+//!   three or more cards to an A4 page, each a picture beside its name and dose with up to four short steps in
+//!   two columns beneath and one caution, never split; the next stage and what to manage before it over the last
+//!   stage's cards; the plan, the diary (one line a week) and the safety page last. 12 pt text (16 in large
+//!   print). Summary: one page per stage for the fridge.
 //!
-//! Module map: `inputs` (program -> `sys.inputs`, pictures, warnings), `plan` (schedule wording and diary
-//! weeks), `world` (Typst's view of files, fonts and date), `fonts`, `pages` (preview pixels, missing glyphs),
-//! `print`, `demo`.
+//! Module map: `content` (what a handout prints, as plain data), `inputs` (content -> `sys.inputs`, pictures,
+//! warnings), `plan` (schedule wording and diary weeks), `world` (Typst's view of files, fonts and date),
+//! `fonts`, `pages` (preview pixels, missing glyphs), `print`, `demo`.
 //!
-//! Compiles are independent and thread-safe (the app compiles off the UI thread). The fonts are parsed once
-//! per process; the first compile pays for that (see `benches/handout.rs`).
+//! Compiles are independent and thread-safe (the app compiles off the UI thread). The font book is read once per
+//! process and each font parsed when a text first needs it; the first compile is slow because it lays every page
+//! out cold, which later compiles mostly reuse (see `benches/handout.rs`).
 
 pub mod content;
 mod demo;
