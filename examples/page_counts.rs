@@ -22,6 +22,7 @@ fn options(large_print: bool) -> HandoutOptions {
             phone: "01248 555 0123".into(),
             email: "hello@riverside-physio.example".into(),
             logo: None,
+            ..ClinicDetails::default()
         },
         printed_on: stepwise::model::Date::new(2026, 11, 24),
     }
