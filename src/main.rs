@@ -377,12 +377,17 @@ fn print(program_path: &Path, output: &Path, choice: &PrintChoice) -> anyhow::Re
     Ok(ExitCode::SUCCESS)
 }
 
-/// The therapist's settings (clinic details, logo) as the window uses them; defaults when there are none or they
-/// cannot be read (the window says why; a command prints with what it has).
+/// The therapist's settings (clinic details, logo, emergency number) as the window uses them; defaults when there
+/// are none, and a warning naming the file and the mistake when they cannot be read (the command still prints).
 fn user_settings() -> files::settings::Settings {
-    files::settings::Locations::for_user()
-        .and_then(|l| files::settings::Settings::load(&l.settings_file()).ok())
-        .unwrap_or_default()
+    let Some(locations) = files::settings::Locations::for_user() else { return files::settings::Settings::default() };
+    match files::settings::Settings::load(&locations.settings_file()) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("warning: {error}: the clinic's details are left out of this handout until it is fixed");
+            files::settings::Settings::default()
+        }
+    }
 }
 
 /// Where `stepwise export` writes.

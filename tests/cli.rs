@@ -309,3 +309,26 @@ fn print_refuses_a_program_beyond_the_bounds_as_schedule_does() {
         eprintln!("{name}: schedule refused in {} ms, print in {} ms", schedule_took.as_millis(), took.as_millis());
     }
 }
+
+/// A settings file with a mistake does not stop a handout, and the command says which file and where.
+#[test]
+fn print_with_broken_settings_warns_with_the_file_and_still_prints() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let config = dir.path().join("config").join("stepwise");
+    std::fs::create_dir_all(&config).expect("config folder");
+    std::fs::write(config.join("settings.ron"), "(version: 2, therapist: \"A\", clinic_name: 12)\n").expect("write");
+    let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs/alfredson-eccentric.ron");
+    let pdf = dir.path().join("out.pdf");
+    let (code, out, err) = run(stepwise()
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .arg("print")
+        .arg(&program)
+        .arg("-o")
+        .arg(&pdf));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(pdf.exists());
+    assert!(err.contains("warning:") && err.contains("settings.ron"), "the file is named: {err}");
+    assert!(err.contains(":1:"), "and the line: {err}");
+}
