@@ -37,6 +37,7 @@ pub mod commands;
 mod custom_exercise;
 mod document;
 mod drag;
+mod editor_context;
 mod edits;
 pub mod file_dialogs;
 mod handout_options;

@@ -7,8 +7,8 @@ use egui::{RichText, Ui};
 
 use super::commands::{Command, CommandKind, Edit};
 use super::drag::Dragged;
-use super::prescription_card::{self, CardContext};
-use super::program_editor::EditorContext;
+use super::editor_context::{CardContext, EditorContext};
+use super::prescription_card;
 use super::selection::Selection;
 use super::widgets;
 use crate::model::{MeasurableCriterion, PathStep, Phase, PhaseLength, Problem, Severity};

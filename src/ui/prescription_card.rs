@@ -6,64 +6,16 @@ use egui::{RichText, Ui};
 
 use super::commands::{Command, CommandKind, Edit};
 use super::drag::Dragged;
+use super::editor_context::CardContext;
 use super::progression_fields;
 use super::selection::Selection;
 use super::widgets::{self, mark_problem};
-use crate::files::settings::WeightUnit;
-use crate::model::{PathStep, Prescription, Problem, Side, dose_in_words};
+use crate::model::{Prescription, Problem, Side, dose_in_words};
 
 /// The widest a number field goes. Far beyond any sensible dose on purpose: the safe range is checked by
 /// validation, which marks the field and says why, instead of a field quietly turning 25 into 20.
 const MAX_COUNT: u32 = 999;
 const MAX_SECONDS: u32 = 86_400;
-
-/// Where the card is and how to draw it.
-pub struct CardContext<'a> {
-    pub phase_index: usize,
-    pub position: usize,
-    pub phase_id: u64,
-    pub problems: &'a [Problem],
-    pub selected: bool,
-    pub outdated: bool,
-    pub units: WeightUnit,
-    pub affected: Side,
-    /// Every phase (id, name), for "Move to phase".
-    pub phases: &'a [(u64, String)],
-}
-
-impl CardContext<'_> {
-    /// The first problem on `field` of this prescription's `section` ("dose", "progression", "exercise").
-    pub(super) fn problem(&self, section: &str, field: &str) -> Option<&Problem> {
-        self.problems.iter().find(|problem| {
-            matches!(
-                problem.path.0.as_slice(),
-                [PathStep::Field("phases"), PathStep::Index(p), PathStep::Field("prescriptions"), PathStep::Index(i), PathStep::Field(s), rest @ ..]
-                    if *p == self.phase_index && *i == self.position && *s == section
-                        && (field.is_empty() || rest.iter().any(|step| matches!(step, PathStep::Field(name) if *name == field)))
-            )
-        })
-    }
-
-    /// The first problem on `field` of row `row` of the dose-by-week table: only that row is marked.
-    pub(super) fn week_row_problem(&self, row: usize, field: &str) -> Option<&Problem> {
-        self.all_problems().find(|problem| {
-            matches!(
-                problem.path.0.as_slice(),
-                [.., PathStep::Field("progression"), PathStep::Index(r), PathStep::Field(f)] if *r == row && *f == field
-            )
-        })
-    }
-
-    fn all_problems(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|problem| {
-            matches!(
-                problem.path.0.as_slice(),
-                [PathStep::Field("phases"), PathStep::Index(p), PathStep::Field("prescriptions"), PathStep::Index(i), ..]
-                    if *p == self.phase_index && *i == self.position
-            )
-        })
-    }
-}
 
 /// Draws the card; returns its response (for dropping other cards on it).
 pub fn ui(

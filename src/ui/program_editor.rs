@@ -5,36 +5,20 @@
 //! typed straight into the program (the app notices the change and records one undo step per gesture); adding
 //! and removing anything goes through a command.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use egui::{RichText, Ui};
 
 use super::commands::{Command, CommandKind, Edit};
-use super::selection::Selection;
+use super::editor_context::EditorContext;
 use super::{phase_section, timeline, widgets};
-use crate::files::settings::WeightUnit;
-use crate::model::{Date, PainRule, Problem, Program, Side};
-use crate::schedule::Schedule;
+use crate::model::{Date, PainRule, Program, Side};
 
 /// The editor's own state: what it remembers between frames.
 #[derive(Default)]
 pub struct ProgramEditor {
     /// Each card's height when last drawn: cards out of sight are skipped and only take this space.
     pub card_heights: HashMap<u64, f32>,
-}
-
-/// What the editor reads and changes.
-pub struct EditorContext<'a> {
-    pub program: &'a mut Program,
-    /// Why the program cannot be changed (a file from a newer Stepwise), if it cannot.
-    pub read_only: Option<&'a str>,
-    pub problems: &'a [Problem],
-    pub selection: &'a mut Selection,
-    /// The program week by week, for the timeline.
-    pub schedule: &'a Schedule,
-    /// Prescriptions whose library entry changed since they were copied.
-    pub outdated: &'a HashSet<u64>,
-    pub units: WeightUnit,
 }
 
 impl ProgramEditor {

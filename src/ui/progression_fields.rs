@@ -6,7 +6,7 @@ use egui::Ui;
 use strum::IntoEnumIterator as _;
 
 use super::commands::{Command, Edit, LoadKind, ProgressionKind};
-use super::prescription_card::CardContext;
+use super::editor_context::CardContext;
 use super::widgets::mark_problem;
 use crate::files::settings::WeightUnit;
 use crate::model::{Load, Progression, WeekDose};
