@@ -28,15 +28,63 @@ pub(crate) fn inline(bytes: &[u8], prefix: &str, label: &str) -> Option<String> 
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    write_element(&mut out, root, prefix, Some(label));
+    // A `use` draws its target with the `use`'s inherited styles, which the tree walk below cannot see.
+    let joins = (!document.descendants().any(|n| n.tag_name().name() == "use")).then_some(Joins::ROOT);
+    write_element(&mut out, root, prefix, Some(label), joins);
     Some(out)
 }
 
-fn write_element(out: &mut String, node: roxmltree::Node<'_, '_>, prefix: &str, root_label: Option<&str>) {
+/// `stroke-linejoin` said once: the drawings give most stroked shapes `round`, a thousand times on a long page.
+/// The root says `round`; a shape says its own line join only where that differs from what it would now inherit.
+/// Containers draw nothing, so only shapes need the value they had.
+#[derive(Clone, Copy)]
+struct Joins<'a> {
+    /// What the element's parent had, as drawn (`miter` when nothing said otherwise).
+    drawn: &'a str,
+    /// What the element now inherits on the page.
+    inherited: &'a str,
+}
+
+impl Joins<'_> {
+    const ROOT: Self = Joins { drawn: "miter", inherited: "round" };
+}
+
+const CONTAINERS: [&str; 9] = ["svg", "g", "defs", "symbol", "clipPath", "mask", "pattern", "marker", "switch"];
+
+fn write_element(
+    out: &mut String,
+    node: roxmltree::Node<'_, '_>,
+    prefix: &str,
+    root_label: Option<&str>,
+    joins: Option<Joins<'_>>,
+) {
     let name = node.tag_name().name();
     out.push('<');
     out.push_str(name);
+    let own_join = node.attribute("stroke-linejoin");
+    let children_joins = joins.map(|parent| {
+        let drawn = own_join.unwrap_or(parent.drawn);
+        if root_label.is_some() {
+            out.push_str(" stroke-linejoin=\"round\"");
+            Joins { drawn, inherited: "round" }
+        } else if CONTAINERS.contains(&name) {
+            Joins { drawn, inherited: parent.inherited }
+        } else {
+            // A join only shows on a stroke: a shape that is only filled (and holds nothing) can inherit any.
+            let stroked = node.ancestors().find_map(|a| a.attribute("stroke")).is_some_and(|stroke| stroke != "none");
+            let holds_elements = node.children().any(|child| child.is_element());
+            if drawn != parent.inherited && (stroked || holds_elements) {
+                let _ = write!(out, " stroke-linejoin=\"{}\"", escape(drawn));
+                Joins { drawn, inherited: drawn }
+            } else {
+                Joins { drawn, inherited: parent.inherited }
+            }
+        }
+    });
     for attribute in node.attributes() {
+        if joins.is_some() && attribute.name() == "stroke-linejoin" && attribute.namespace().is_none() {
+            continue;
+        }
         // `xml:space`, `xlink:href` ...: only plain SVG attributes are copied (references are rewritten below).
         let namespaced = attribute.namespace().is_some();
         let key = attribute.name();
@@ -91,7 +139,7 @@ fn write_element(out: &mut String, node: roxmltree::Node<'_, '_>, prefix: &str, 
     out.push('>');
     for child in children {
         if child.is_element() {
-            write_element(out, child, prefix, None);
+            write_element(out, child, prefix, None, children_joins);
         } else {
             out.push_str(&escape(child.text().unwrap_or_default()));
         }
@@ -159,6 +207,36 @@ mod tests {
             assert!(!out.contains(banned), "{banned} in {out}");
         }
         assert!(out.contains(r#"<rect width="5" height="5"/>"#), "{out}");
+    }
+
+    /// Every stroked element's line join, in document order: its own, else its nearest ancestor's, else `miter`.
+    fn line_joins(svg: &str) -> Vec<(String, String)> {
+        let document = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+        document
+            .descendants()
+            .filter(|n| n.is_element() && !CONTAINERS.contains(&n.tag_name().name()))
+            .filter(|n| !matches!(n.tag_name().name(), "title" | "desc"))
+            .filter(|n| n.ancestors().find_map(|a| a.attribute("stroke")).is_some_and(|stroke| stroke != "none"))
+            .map(|n| {
+                let join = n.ancestors().find_map(|a| a.attribute("stroke-linejoin")).unwrap_or("miter");
+                (n.tag_name().name().to_owned(), join.to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_shape_keeps_its_line_join_and_round_is_said_once() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><path d="M0 0 L5 5" stroke="#000" stroke-linejoin="round"/><path d="M0 0 L5 9" stroke="#000"/><g stroke-linejoin="bevel"><rect width="2" height="2" stroke="#000"/><rect width="3" height="3" stroke-linejoin="round"/></g></g></svg>"##;
+        let out = inline(svg, "p-", "x").unwrap_or_default();
+        // The root's round, the second path's miter, the bevel its group gave the first rect; the last rect inherits.
+        assert_eq!(out.matches("stroke-linejoin").count(), 3, "{out}");
+        let before = line_joins(std::str::from_utf8(svg).unwrap_or_default());
+        assert_eq!(line_joins(&out), before);
+        for (id, drawing) in crate::assets::ILLUSTRATION_FILES {
+            let text = std::str::from_utf8(drawing).unwrap_or_default();
+            let out = inline(drawing, "p-", "x").unwrap_or_else(|| panic!("{id} not inlined"));
+            assert_eq!(line_joins(&out), line_joins(text), "{id}: a shape's line join changed");
+        }
     }
 
     #[test]
