@@ -179,12 +179,7 @@ fn pain_rule_field(ui: &mut Ui, rule: &mut PainRule, commands: &mut Vec<Command>
                 .labelled_by(label.id);
             if words.trim().is_empty() {
                 let color = widgets::error_color(ui);
-                ui.painter().rect_stroke(
-                    response.rect.expand(1.0),
-                    2.0,
-                    egui::Stroke::new(1.5, color),
-                    egui::StrokeKind::Outside,
-                );
+                widgets::outline_error(ui, &response);
                 ui.label(
                     RichText::new("Empty: the handout would say nothing about how much pain is all right.")
                         .color(color),
@@ -227,12 +222,7 @@ fn start_date_field(ui: &mut Ui, date: &mut Date, label: egui::Id) {
         }
         Err(error) => {
             let color = widgets::error_color(ui);
-            ui.painter().rect_stroke(
-                response.rect.expand(1.0),
-                2.0,
-                egui::Stroke::new(1.5, color),
-                egui::StrokeKind::Outside,
-            );
+            widgets::outline_error(ui, &response);
             ui.label(RichText::new(format!("{error}; the program keeps {}", date.to_patient_text())).color(color));
         }
     }

@@ -210,12 +210,7 @@ fn emergency_number_row(ui: &mut Ui, number: &mut String) {
     ui.end_row();
     let message = if let Err(problem) = check_emergency_number(number) {
         let color = widgets::error_color(ui);
-        ui.painter().rect_stroke(
-            response.rect.expand(1.0),
-            2.0,
-            egui::Stroke::new(1.5, color),
-            egui::StrokeKind::Outside,
-        );
+        widgets::outline_error(ui, &response);
         Some(egui::RichText::new(problem).color(color))
     } else {
         let region = crate::model::emergency_number_from_env(|name| std::env::var(name).ok());

@@ -33,16 +33,21 @@ pub fn grid_text_area(ui: &mut Ui, label: &str, text: &mut String, hint: &str) -
 pub fn mark_problem(ui: &Ui, response: Response, problem: Option<&Problem>) -> Response {
     match problem {
         Some(problem) => {
-            ui.painter().rect_stroke(
-                response.rect.expand(1.0),
-                2.0,
-                egui::Stroke::new(1.5, error_color(ui)),
-                egui::StrokeKind::Outside,
-            );
+            outline_error(ui, &response);
             response.on_hover_text(RichText::new(&problem.message).color(error_color(ui)))
         }
         None => response,
     }
+}
+
+/// The red outline around a field whose value is wrong (the message is said next to it or on hover).
+pub fn outline_error(ui: &Ui, response: &Response) {
+    ui.painter().rect_stroke(
+        response.rect.expand(1.0),
+        2.0,
+        egui::Stroke::new(1.5, error_color(ui)),
+        egui::StrokeKind::Outside,
+    );
 }
 
 /// The exercise's drawing at `size`, or the neutral placeholder when there is none; always with alt text.
